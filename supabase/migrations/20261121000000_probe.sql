@@ -1,0 +1,1 @@
+create table public.probe(id int primary key);
