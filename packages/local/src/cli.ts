@@ -1,0 +1,91 @@
+import { extractPhone } from "@arqan/shared";
+import type { RunningStack } from "./stack/startStack.ts";
+
+const usage = `Usage: arqan <command>
+
+Commands:
+  start            Run the local stack: Postgres, the Supabase API stand-in, Edge Functions, the dashboard, a demo workspace
+  phone <text>     Print the E.164 form of the first phone number in the text: {"phone": "+77011234567"} or {"phone": null}
+  db-types [--check]  Regenerate packages/shared/src/database.types.ts with the Supabase CLI (--check: fail if stale)
+`;
+
+/** Runs one `arqan` subcommand and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "start":
+      return runStart();
+    case "phone": {
+      const text = rest.join(" ");
+      if (!text) {
+        process.stderr.write("arqan phone: give the text to read, e.g. arqan phone \"8 701 123 45 67\"\n");
+        return 2;
+      }
+      process.stdout.write(`{"phone": ${JSON.stringify(extractPhone(text))}}\n`);
+      return 0;
+    }
+    case "db-types": {
+      const { generateDatabaseTypes } = await import("./database/generateDatabaseTypes.ts");
+      return generateDatabaseTypes({ check: rest.includes("--check"), log: (line) => process.stderr.write(`${line}\n`) });
+    }
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`arqan: unknown command '${command}'\n\n${usage}`);
+      return 2;
+  }
+}
+
+async function runStart(): Promise<number> {
+  // Loaded on demand so that quick subcommands (`phone`) do not pay for the stack's modules.
+  const { MigrationFailedError } = await import("./database/pushMigrations.ts");
+  const { StackAlreadyRunningError } = await import("./acquireStackLock.ts");
+  const { readStackConfig } = await import("./stack/readStackConfig.ts");
+  const { startStack } = await import("./stack/startStack.ts");
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  let stack: RunningStack;
+  try {
+    const config = readStackConfig();
+    log(config.databaseUrl ? "Starting Arqan on DATABASE_URL…" : `Starting Arqan (data in ${config.dataDir})…`);
+    stack = await startStack(config, log);
+  } catch (error) {
+    if (error instanceof StackAlreadyRunningError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof MigrationFailedError) {
+      process.stderr.write(`\n✗ ${error.message}\nThe database was left as it was before this migration.\n`);
+      return 1;
+    }
+    process.stderr.write(`\n✗ Arqan did not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const seconds = ((stack.timings.ready ?? 0) / 1000).toFixed(1);
+  log("");
+  log(`Arqan is ready in ${seconds} s`);
+  log(`  Dashboard:   ${stack.dashboardUrl}`);
+  if (stack.login) log(`  Demo login:  ${stack.login.email} / ${stack.login.password}`);
+  log(`  API:         ${stack.apiUrl}  (anon key: ${stack.anonKey.slice(0, 16)}…)`);
+  log(`  Functions:   ${stack.functionsUrl}/health`);
+  log(`  Schedules:   ${stack.schedules.schedules.length} run by ${stack.schedules.mode === "pg_cron" ? "pg_cron" : "the local stack"}`);
+  log("Press Ctrl-C to stop.");
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      log("\nStopping…");
+      void stack.stop().then(() => {
+        log("Stopped. Data is kept for the next start.");
+        resolve();
+      });
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
+}

@@ -1,0 +1,54 @@
+import { request as httpRequest } from "node:http";
+import { InvalidJwtError, verifyJwt } from "../api/jwt.ts";
+import type { RouteHandler } from "../api/context.ts";
+import { sendJson } from "../api/sendJson.ts";
+import type { FunctionSettings } from "./readFunctionSettings.ts";
+
+/**
+ * `/functions/v1/<name>/…` → the Deno runtime as `/<name>/…`, verifying the caller's JWT first unless the
+ * function's config says `verify_jwt = false` (webhooks authenticate by the platform's own mechanism).
+ */
+export function createFunctionsProxy(
+  targetUrl: string,
+  settings: Map<string, FunctionSettings>,
+  jwtSecret: string,
+): RouteHandler {
+  const target = new URL(targetUrl);
+  return async (req, res, url) => {
+    const path = url.pathname.slice("/functions/v1".length) || "/";
+    const name = path.split("/")[1] ?? "";
+    if ((settings.get(name)?.verifyJwt ?? true) === true) {
+      const header = req.headers.authorization ?? "";
+      const token = header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : "";
+      try {
+        await verifyJwt(token, jwtSecret);
+      } catch (error) {
+        const message = error instanceof InvalidJwtError ? error.message : "Invalid JWT";
+        sendJson(res, 401, { code: 401, message });
+        return;
+      }
+    }
+    await new Promise<void>((resolve) => {
+      const upstream = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: `${path}${url.search}`,
+          headers: { ...req.headers, host: `${target.hostname}:${target.port}` },
+        },
+        (response) => {
+          res.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(res);
+          response.on("end", resolve);
+          response.on("error", () => resolve());
+        },
+      );
+      upstream.on("error", () => {
+        if (!res.headersSent) sendJson(res, 503, { code: "FUNCTIONS_UNAVAILABLE", message: "Edge Functions runtime is not reachable" });
+        resolve();
+      });
+      req.pipe(upstream);
+    });
+  };
+}

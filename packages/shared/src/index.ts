@@ -1,0 +1,2 @@
+export * from "./domain/enums.ts";
+export { extractPhone, normalizePhone } from "./phone/extractPhone.ts";
