@@ -1,0 +1,26 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findFreePort } from "../../packages/local/src/findFreePort.ts";
+import { readStackConfig } from "../../packages/local/src/stack/readStackConfig.ts";
+import { type RunningStack, startStack } from "../../packages/local/src/stack/startStack.ts";
+
+/** The whole local stack as `npm start` runs it, on free ports with a throwaway data folder. */
+export async function startTestAppStack(): Promise<RunningStack & { dataDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), "arqan-e2e-"));
+  const config = readStackConfig({
+    ARQAN_DATA_DIR: dataDir,
+    ARQAN_API_PORT: String(await findFreePort()),
+    ARQAN_DB_PORT: String(await findFreePort()),
+    ARQAN_DASHBOARD_PORT: String(await findFreePort()),
+  });
+  const stack = await startStack(config, () => {});
+  return {
+    ...stack,
+    dataDir,
+    async stop() {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
