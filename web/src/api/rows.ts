@@ -1,26 +1,19 @@
 import { z } from "zod";
 
-/** Lead statuses in the order a lead moves through them (`public.lead_status`). */
-export const leadStatuses = [
-  "new",
-  "contacted",
-  "qualified",
-  "disqualified",
-  "handed_off",
-  "closed",
-] as const;
-export const leadStatusSchema = z.enum(leadStatuses);
-export type LeadStatus = z.infer<typeof leadStatusSchema>;
-
-/** Where a lead came from (`public.platform`). */
-export const platforms = ["olx", "kaspi", "satu", "telegram", "whatsapp", "manual"] as const;
-export const platformSchema = z.enum(platforms);
-export type Platform = z.infer<typeof platformSchema>;
-
-/** A member's power in a workspace (`public.workspace_role`), weakest last. */
-export const workspaceRoles = ["owner", "admin", "operator", "viewer"] as const;
-export const workspaceRoleSchema = z.enum(workspaceRoles);
-export type WorkspaceRole = z.infer<typeof workspaceRoleSchema>;
+// The enums are the database's (`public.lead_status`, `public.platform`, `public.workspace_role`), defined once
+// in packages/shared.
+export {
+  type LeadStatus,
+  leadStatuses,
+  leadStatusSchema,
+  type Platform,
+  platforms,
+  platformSchema,
+  type WorkspaceRole,
+  workspaceRoles,
+  workspaceRoleSchema,
+} from "@arqan/shared";
+import { leadStatusSchema, platformSchema, workspaceRoleSchema } from "@arqan/shared";
 
 /** Ids are uuids; `z.guid()` also accepts the hand-written ids demo seeds use. */
 const idSchema = z.guid();
