@@ -34,7 +34,9 @@ describe("a failing migration", () => {
     const failure = error as MigrationFailedError;
     expect(failure.migration).toBe("29990101000000_broken.sql");
     expect(failure.message).toMatch(/division by zero/);
-    const [table] = await db.sql<{ exists: boolean }[]>`select to_regclass('public.half_done') is not null as exists`;
+    const [table] = await db.sql<
+      { exists: boolean }[]
+    >`select to_regclass('public.half_done') is not null as exists`;
     expect(table?.exists).toBe(false);
     const history = await db.sql<{ version: string }[]>`
       select version from supabase_migrations.schema_migrations where version = '29990101000000'`;
@@ -42,10 +44,15 @@ describe("a failing migration", () => {
   });
 
   it("leaves earlier migrations applied and a retry after the fix succeeds", async () => {
-    await writeFile(join(workdir, "supabase/migrations/29990101000000_broken.sql"), "create table public.half_done (id int primary key);\n");
+    await writeFile(
+      join(workdir, "supabase/migrations/29990101000000_broken.sql"),
+      "create table public.half_done (id int primary key);\n",
+    );
     const { applied } = await pushMigrations(db.url, { workdir });
     expect(applied).toEqual(["29990101000000_broken.sql"]);
-    const [table] = await db.sql<{ exists: boolean }[]>`select to_regclass('public.half_done') is not null as exists`;
+    const [table] = await db.sql<
+      { exists: boolean }[]
+    >`select to_regclass('public.half_done') is not null as exists`;
     expect(table?.exists).toBe(true);
   });
 });

@@ -1,1 +1,0 @@
-create table public.probe(id int primary key);

@@ -1,0 +1,394 @@
+import type { TransactionSql } from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
+import { type Actor, actAs, asActorRolledBack, describeOutcome } from "./support/actAs.ts";
+import { type Fixture, seedTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
+
+/**
+ * The RLS matrix: every table × role × operation on workspace A's rows, run as PostgREST runs requests
+ * (`set local role`, `request.jwt.claims`), each in a rolled-back transaction.
+ *
+ *   ✓  allowed: the target row is seen / inserted / updated / deleted (exactly one row)
+ *   ✗  denied: Postgres answers 42501 (no privilege, or the row breaks a policy) or no row is seen or touched
+ *   NNNNN  denied by a rule, with that SQLSTATE (events are append-only even for service_role: 23001)
+ */
+const roles = ["anon", "viewer", "operator", "admin", "owner", "sales", "outsider", "service"] as const;
+type Role = (typeof roles)[number];
+const operations = ["select", "insert", "update", "delete"] as const;
+type Operation = (typeof operations)[number];
+
+// biome-ignore format: the matrix reads as a table
+const expectations: Record<string, Record<Operation, string>> = {
+  //                          anon viewer operator admin owner sales outsider service
+  workspaces: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✗     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✗     ✓     ✗     ✗        ✓",
+  },
+  workspace_members: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+  },
+  clients: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✓     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+  },
+  client_members: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✓     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+  },
+  niches: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  campaigns: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  ads: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  leads: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+  },
+  lead_identities: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  conversations: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  messages: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  market_research: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  events: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        23001",
+    delete:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        23001",
+  },
+  campaign_daily_stats: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+  },
+};
+
+type Statement = (tx: TransactionSql, f: Fixture) => Promise<{ count: number }>;
+
+/** One statement per table and operation, each aimed at a row of workspace A (inserts add one to it). */
+const statements: Record<string, Record<Operation, Statement>> = {
+  workspaces: {
+    select: (tx, f) => tx`select id from public.workspaces where id = ${f.workspaceA}`,
+    insert: (tx) => tx`insert into public.workspaces (name, slug) values ('New workspace', 'new-workspace')`,
+    update: (tx, f) => tx`update public.workspaces set name = 'Renamed' where id = ${f.workspaceA}`,
+    delete: (tx, f) => tx`delete from public.workspaces where id = ${f.workspaceA}`,
+  },
+  workspace_members: {
+    select: (tx, f) => tx`select user_id from public.workspace_members
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.extraMember}`,
+    insert: (tx, f) => tx`insert into public.workspace_members (workspace_id, user_id, role)
+      values (${f.workspaceA}, ${f.users.newcomer}, 'viewer')`,
+    update: (tx, f) => tx`update public.workspace_members set role = 'operator'
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.extraMember}`,
+    delete: (tx, f) => tx`delete from public.workspace_members
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.extraMember}`,
+  },
+  clients: {
+    select: (tx, f) => tx`select id from public.clients where id = ${f.clientA1}`,
+    insert: (tx, f) =>
+      tx`insert into public.clients (workspace_id, name) values (${f.workspaceA}, 'New client')`,
+    update: (tx, f) => tx`update public.clients set notes = 'Pays on time' where id = ${f.clientA1}`,
+    delete: (tx, f) => tx`delete from public.clients where id = ${f.clientA2}`,
+  },
+  client_members: {
+    select: (tx, f) => tx`select user_id from public.client_members
+      where client_id = ${f.clientA1} and user_id = ${f.users.sales}`,
+    insert: (tx, f) => tx`insert into public.client_members (client_id, user_id, workspace_id)
+      values (${f.clientA1}, ${f.users.newcomer}, ${f.workspaceA})`,
+    update: (tx, f) => tx`update public.client_members set updated_at = now()
+      where client_id = ${f.clientA1} and user_id = ${f.users.sales}`,
+    delete: (tx, f) =>
+      tx`delete from public.client_members where client_id = ${f.clientA1} and user_id = ${f.users.sales}`,
+  },
+  niches: {
+    select: (tx, f) => tx`select id from public.niches where id = ${f.nicheA}`,
+    insert: (tx, f) =>
+      tx`insert into public.niches (workspace_id, name) values (${f.workspaceA}, 'New niche')`,
+    update: (tx, f) => tx`update public.niches set status = 'paused' where id = ${f.nicheA}`,
+    delete: (tx, f) => tx`delete from public.niches where id = ${f.nicheA2}`,
+  },
+  campaigns: {
+    select: (tx, f) => tx`select id from public.campaigns where id = ${f.campaignA}`,
+    insert: (tx, f) => tx`insert into public.campaigns (workspace_id, niche_id, name, platform)
+      values (${f.workspaceA}, ${f.nicheA}, 'New campaign', 'kaspi')`,
+    update: (tx, f) => tx`update public.campaigns set status = 'paused' where id = ${f.campaignA}`,
+    delete: (tx, f) => tx`delete from public.campaigns where id = ${f.campaignA}`,
+  },
+  ads: {
+    select: (tx, f) => tx`select id from public.ads where id = ${f.adA}`,
+    insert: (tx, f) => tx`insert into public.ads (workspace_id, campaign_id, platform, title)
+      values (${f.workspaceA}, ${f.campaignA}, 'olx', 'New ad')`,
+    update: (tx, f) => tx`update public.ads set views = views + 1 where id = ${f.adA}`,
+    delete: (tx, f) => tx`delete from public.ads where id = ${f.adA}`,
+  },
+  leads: {
+    select: (tx, f) => tx`select id from public.leads where id = ${f.leadA}`,
+    insert: (tx, f) => tx`insert into public.leads (workspace_id, campaign_id, source_platform, name)
+      values (${f.workspaceA}, ${f.campaignA}, 'whatsapp', 'New lead')`,
+    update: (tx, f) => tx`update public.leads set score = 90 where id = ${f.leadA}`,
+    delete: (tx, f) => tx`delete from public.leads where id = ${f.leadA}`,
+  },
+  lead_identities: {
+    select: (tx, f) => tx`select id from public.lead_identities where id = ${f.identityA}`,
+    insert: (tx, f) => tx`insert into public.lead_identities (workspace_id, lead_id, kind, value)
+      values (${f.workspaceA}, ${f.leadA}, 'phone', '+77011234567')`,
+    update: (tx, f) => tx`update public.lead_identities set value = value || '-2' where id = ${f.identityA}`,
+    delete: (tx, f) => tx`delete from public.lead_identities where id = ${f.identityA}`,
+  },
+  conversations: {
+    select: (tx, f) => tx`select id from public.conversations where id = ${f.conversationA}`,
+    insert: (tx, f) => tx`insert into public.conversations (workspace_id, lead_id, platform, external_chat_id)
+      values (${f.workspaceA}, ${f.leadA}, 'whatsapp', '77011234567@c.us')`,
+    update: (tx, f) => tx`update public.conversations set bot_paused = true where id = ${f.conversationA}`,
+    delete: (tx, f) => tx`delete from public.conversations where id = ${f.conversationA}`,
+  },
+  messages: {
+    select: (tx, f) => tx`select id from public.messages where id = ${f.messageA}`,
+    insert: (
+      tx,
+      f,
+    ) => tx`insert into public.messages (workspace_id, conversation_id, lead_id, platform, platform_message_id, sender, text)
+      values (${f.workspaceA}, ${f.conversationA}, ${f.leadA}, 'telegram', 'matrix:2', 'bot', 'Добрый день!')`,
+    update: (tx, f) => tx`update public.messages set intent = 'price' where id = ${f.messageA}`,
+    delete: (tx, f) => tx`delete from public.messages where id = ${f.messageA}`,
+  },
+  market_research: {
+    select: (tx, f) => tx`select id from public.market_research where id = ${f.researchA}`,
+    insert: (tx, f) => tx`insert into public.market_research (workspace_id, niche_id, data_type)
+      values (${f.workspaceA}, ${f.nicheA}, 'kaspi_prices')`,
+    update: (tx, f) => tx`update public.market_research set region = 'Astana' where id = ${f.researchA}`,
+    delete: (tx, f) => tx`delete from public.market_research where id = ${f.researchA}`,
+  },
+  events: {
+    select: (tx, f) => tx`select id from public.events where id = ${f.eventA}`,
+    insert: (tx, f) => tx`insert into public.events (workspace_id, actor_kind, entity_type, entity_id, action)
+      values (${f.workspaceA}, 'system', 'lead', ${f.leadA}, 'noted')`,
+    update: (tx, f) => tx`update public.events set action = 'rewritten' where id = ${f.eventA}`,
+    delete: (tx, f) => tx`delete from public.events where id = ${f.eventA}`,
+  },
+  campaign_daily_stats: {
+    select: (tx, f) => tx`select campaign_id from public.campaign_daily_stats
+      where campaign_id = ${f.campaignA} and day = ${f.statsDay}`,
+    insert: (tx, f) => tx`insert into public.campaign_daily_stats (workspace_id, campaign_id, day)
+      values (${f.workspaceA}, ${f.campaignA}, '2026-01-02')`,
+    update: (tx, f) => tx`update public.campaign_daily_stats set leads = 5
+      where campaign_id = ${f.campaignA} and day = ${f.statsDay}`,
+    delete: (tx, f) =>
+      tx`delete from public.campaign_daily_stats where campaign_id = ${f.campaignA} and day = ${f.statsDay}`,
+  },
+};
+
+function actorOf(role: Role, f: Fixture): Actor {
+  switch (role) {
+    case "anon":
+      return { role: "anon" };
+    case "service":
+      return { role: "service_role" };
+    case "sales":
+      return { role: "authenticated", userId: f.users.sales };
+    default:
+      return { role: "authenticated", userId: f.users[role] };
+  }
+}
+
+interface Cell {
+  table: string;
+  role: Role;
+  operation: Operation;
+  /** "✓", "✗" or the SQLSTATE of the rule that denies it. */
+  expected: string;
+}
+
+function cellsOf(table: string, byOperation: Record<Operation, string>): Cell[] {
+  return operations.flatMap((operation) => {
+    const marks = byOperation[operation].trim().split(/\s+/);
+    if (marks.length !== roles.length)
+      throw new Error(`${table}.${operation}: expected ${roles.length} marks, got ${marks.length}`);
+    return roles.map((role, index) => ({ table, role, operation, expected: marks[index]! }));
+  });
+}
+
+const cells = Object.entries(expectations).flatMap(([table, byOperation]) => cellsOf(table, byOperation));
+
+describe("RLS matrix", () => {
+  let db: TestDatabase;
+  let fixture: Fixture;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    fixture = await seedTwoWorkspaces(db.sql);
+  });
+  afterAll(() => db.drop());
+
+  it("covers every table of the public schema", async () => {
+    const tables = await db.sql<{ name: string }[]>`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' order by 1`;
+    expect(Object.keys(expectations).sort()).toEqual(tables.map((t) => t.name));
+    expect(Object.keys(statements).sort()).toEqual(tables.map((t) => t.name));
+  });
+
+  const namedCells = cells.map(
+    (cell) => [`${cell.table} · ${cell.role} · ${cell.operation} → ${cell.expected}`, cell] as const,
+  );
+  it.each(namedCells)("%s", async (_name, { table, role, operation, expected }) => {
+    const statement = statements[table]?.[operation];
+    if (!statement) throw new Error(`no statement for ${table}.${operation}`);
+    const outcome = await actAs(db.sql, actorOf(role, fixture), (tx) => statement(tx, fixture));
+    const cell = `${table} · ${role} · ${operation}: expected ${expected}, Postgres answered ${describeOutcome(outcome)}`;
+    if (expected === "✓") {
+      expect(outcome, cell).toEqual({ kind: "rows", count: 1 });
+    } else if (expected === "✗") {
+      const denied = outcome.kind === "rows" ? outcome.count === 0 : outcome.code === "42501";
+      expect(denied, cell).toBe(true);
+    } else {
+      expect(outcome.kind === "error" ? outcome.code : "no error", cell).toBe(expected);
+    }
+  });
+});
+
+describe("access rules the matrix does not show", () => {
+  let db: TestDatabase;
+  let f: Fixture;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    f = await seedTwoWorkspaces(db.sql);
+  });
+  afterAll(() => db.drop());
+
+  const as = (userId: string): Actor => ({ role: "authenticated", userId });
+
+  it("only owners add owners: an admin's attempt is refused, an owner's succeeds", async () => {
+    const add = (tx: TransactionSql) => tx`insert into public.workspace_members (workspace_id, user_id, role)
+      values (${f.workspaceA}, ${f.users.newcomer}, 'owner')`;
+    expect(await actAs(db.sql, as(f.users.admin), add)).toMatchObject({ kind: "error", code: "42501" });
+    expect(await actAs(db.sql, as(f.users.owner), add)).toEqual({ kind: "rows", count: 1 });
+  });
+
+  it("an admin can neither promote a member to owner nor demote or remove an owner", async () => {
+    const promote = (tx: TransactionSql) => tx`update public.workspace_members set role = 'owner'
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.viewer}`;
+    const demote = (tx: TransactionSql) => tx`update public.workspace_members set role = 'viewer'
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.owner}`;
+    const remove = (tx: TransactionSql) => tx`delete from public.workspace_members
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.owner}`;
+    expect(await actAs(db.sql, as(f.users.admin), promote)).toMatchObject({ kind: "error", code: "42501" });
+    expect(await actAs(db.sql, as(f.users.admin), demote)).toEqual({ kind: "rows", count: 0 });
+    expect(await actAs(db.sql, as(f.users.admin), remove)).toEqual({ kind: "rows", count: 0 });
+  });
+
+  it("any member may leave a workspace", async () => {
+    const leave = (tx: TransactionSql) => tx`delete from public.workspace_members
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.viewer}`;
+    expect(await actAs(db.sql, as(f.users.viewer), leave)).toEqual({ kind: "rows", count: 1 });
+  });
+
+  it("the last owner can neither leave nor step down until another owner exists", async () => {
+    const leave = (tx: TransactionSql) => tx`delete from public.workspace_members
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.owner}`;
+    const stepDown = (tx: TransactionSql) => tx`update public.workspace_members set role = 'admin'
+      where workspace_id = ${f.workspaceA} and user_id = ${f.users.owner}`;
+    const refused = { kind: "error", code: "23001" };
+    expect(await actAs(db.sql, as(f.users.owner), leave)).toMatchObject(refused);
+    expect(await actAs(db.sql, as(f.users.owner), stepDown)).toMatchObject(refused);
+    const afterHandover = await actAs(db.sql, as(f.users.owner), async (tx) => {
+      await tx`update public.workspace_members set role = 'owner'
+        where workspace_id = ${f.workspaceA} and user_id = ${f.users.admin}`;
+      return leave(tx);
+    });
+    expect(afterHandover).toEqual({ kind: "rows", count: 1 });
+  });
+
+  it("a sales member reads their own client's row, no other client and no lead rows", async () => {
+    const seen = await asActorRolledBack(db.sql, as(f.users.sales), async (tx) => ({
+      clients: await tx<{ id: string }[]>`select id from public.clients order by name`,
+      leads: await tx`select id from public.leads`,
+      workspaces: await tx`select id from public.workspaces`,
+    }));
+    expect(seen.clients.map((c) => c.id)).toEqual([f.clientA1]);
+    expect(seen.leads).toHaveLength(0);
+    expect(seen.workspaces).toHaveLength(0);
+  });
+
+  it("members see only their own workspace's rows in every table", async () => {
+    const counts = (userId: string) =>
+      asActorRolledBack(db.sql, as(userId), async (tx) => {
+        const rows = await tx<{ workspace_id: string }[]>`
+          select workspace_id from public.niches union all select workspace_id from public.campaigns
+          union all select workspace_id from public.leads union all select workspace_id from public.clients
+          union all select workspace_id from public.events union all select workspace_id from public.workspace_members`;
+        return new Set(rows.map((r) => r.workspace_id));
+      });
+    expect([...(await counts(f.users.owner))]).toEqual([f.workspaceA]);
+    expect([...(await counts(f.users.outsider))]).toEqual([f.workspaceB]);
+  });
+
+  it("a role in one workspace grants nothing in another: a viewer of B cannot write to B", async () => {
+    await db.sql`insert into public.workspace_members (workspace_id, user_id, role)
+      values (${f.workspaceB}, ${f.users.operator}, 'viewer')`;
+    const addLeadToB = (
+      tx: TransactionSql,
+    ) => tx`insert into public.leads (workspace_id, source_platform, name)
+      values (${f.workspaceB}, 'manual', 'Sneaked in')`;
+    const addLeadToA = (
+      tx: TransactionSql,
+    ) => tx`insert into public.leads (workspace_id, source_platform, name)
+      values (${f.workspaceA}, 'manual', 'Walk-in')`;
+    expect(await actAs(db.sql, as(f.users.operator), addLeadToB)).toMatchObject({
+      kind: "error",
+      code: "42501",
+    });
+    expect(await actAs(db.sql, as(f.users.operator), addLeadToA)).toEqual({ kind: "rows", count: 1 });
+  });
+
+  it("a row cannot point at another workspace's row, whoever writes it", async () => {
+    const leadWithForeignCampaign = (tx: TransactionSql) => tx`
+      insert into public.leads (workspace_id, campaign_id, source_platform) values (${f.workspaceA}, ${f.campaignB}, 'olx')`;
+    expect(await actAs(db.sql, { role: "service_role" }, leadWithForeignCampaign)).toMatchObject({
+      kind: "error",
+      code: "23503",
+    });
+  });
+});
