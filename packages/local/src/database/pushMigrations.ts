@@ -20,8 +20,19 @@ export interface PushMigrationsResult {
  * Applies `supabase/migrations` with the real Supabase CLI (`supabase db push --remote=<url>`), which records
  * them in `supabase_migrations.schema_migrations` exactly as it does for a hosted project.
  */
-export async function pushMigrations(databaseUrl: string, options: { workdir?: string } = {}): Promise<PushMigrationsResult> {
-  const args = ["db", "push", `--remote=${databaseUrl}`, "--yes", "--include-all", "--workdir", options.workdir ?? repoRoot];
+export async function pushMigrations(
+  databaseUrl: string,
+  options: { workdir?: string } = {},
+): Promise<PushMigrationsResult> {
+  const args = [
+    "db",
+    "push",
+    `--remote=${databaseUrl}`,
+    "--yes",
+    "--include-all",
+    "--workdir",
+    options.workdir ?? repoRoot,
+  ];
   const { code, output } = await runCli(args);
   const applied = [...output.matchAll(/Applying migration (\S+)\.\.\./g)].map((m) => m[1] ?? "");
   if (code !== 0) {
@@ -35,16 +46,27 @@ function summariseCliError(output: string): string {
   const lines = output
     .split("\n")
     .map((line) => line.replace(/\u001b\[[0-9;]*m/g, "").trim())
-    .filter((line) => line.length > 0 && !line.startsWith("▲") && !line.startsWith("│") && !/npm warn/i.test(line));
+    .filter(
+      (line) => line.length > 0 && !line.startsWith("▲") && !line.startsWith("│") && !/npm warn/i.test(line),
+    );
   const errorLines = lines.filter((line) => /error|failed|SQLSTATE/i.test(line));
   return (errorLines.length > 0 ? errorLines : lines.slice(-5)).join(" ").slice(0, 2000);
 }
 
-export function runCli(args: string[], input?: string): Promise<{ code: number; output: string; stdout: string }> {
+export function runCli(
+  args: string[],
+  input?: string,
+): Promise<{ code: number; output: string; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(supabaseCli, args, {
       cwd: repoRoot,
-      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", NO_COLOR: "1", CI: process.env.CI ?? "" },
+      env: {
+        ...process.env,
+        SUPABASE_TELEMETRY_DISABLED: "1",
+        DO_NOT_TRACK: "1",
+        NO_COLOR: "1",
+        CI: process.env.CI ?? "",
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let output = "";
