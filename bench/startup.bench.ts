@@ -1,7 +1,7 @@
 // `npm start` from stopped to ready with dependencies installed: a cold start (new data folder: initdb, all
 // migrations, seed, dashboard build) and warm restarts (data kept, the usual case). Target: warm ≤ 10 s.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { findFreePort } from "../packages/local/src/findFreePort.ts";
@@ -31,6 +31,8 @@ async function timeStart(env: Record<string, string>): Promise<number> {
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), "arqan-bench-start-"));
+// mkdtemp makes the folder 0700; Postgres runs as the `postgres` user and must reach its data folder inside.
+await chmod(dataDir, 0o755);
 try {
   const env = {
     ARQAN_DATA_DIR: dataDir,

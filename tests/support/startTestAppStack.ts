@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findFreePort } from "../../packages/local/src/findFreePort.ts";
@@ -8,6 +8,8 @@ import { type RunningStack, startStack } from "../../packages/local/src/stack/st
 /** The whole local stack as `npm start` runs it, on free ports with a throwaway data folder. */
 export async function startTestAppStack(): Promise<RunningStack & { dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), "arqan-e2e-"));
+  // mkdtemp makes the folder 0700; Postgres runs as the `postgres` user and must reach its data folder inside.
+  await chmod(dataDir, 0o755);
   const config = readStackConfig({
     ARQAN_DATA_DIR: dataDir,
     ARQAN_API_PORT: String(await findFreePort()),
