@@ -13,7 +13,11 @@ const jwtSecret = "bench-jwt-secret-with-at-least-32-characters";
 
 const db = await startBenchDatabase();
 const { anonKey } = await createApiKeys(jwtSecret);
-const seeded = await seedBenchWorkspace(db.sql, jwtSecret, { email: "bench@arqan.local", slug: "bench", leadCount: 2_000 });
+const seeded = await seedBenchWorkspace(db.sql, jwtSecret, {
+  email: "bench@arqan.local",
+  slug: "bench",
+  leadCount: 2_000,
+});
 await seedBenchWorkspace(db.sql, jwtSecret, { email: "other@arqan.local", slug: "other", leadCount: 2_000 });
 const standIn = await startStandInProcess(db.url, jwtSecret);
 
@@ -33,7 +37,11 @@ const stopAt = measureFrom + measureMs;
 async function client(): Promise<void> {
   while (performance.now() < stopAt) {
     const t0 = performance.now();
-    const response = await fetch(`${standIn.url}/rest/v1/rpc/list_recent_leads`, { method: "POST", headers, body });
+    const response = await fetch(`${standIn.url}/rest/v1/rpc/list_recent_leads`, {
+      method: "POST",
+      headers,
+      body,
+    });
     const rows: unknown = await response.json();
     const elapsed = performance.now() - t0;
     if (t0 < measureFrom) continue;

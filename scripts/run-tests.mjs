@@ -18,7 +18,13 @@ if (process.env.CI === "true" && process.env.ARQAN_SKIP_SLOW === "1") {
 }
 
 const vitest = resolve(root, "node_modules/.bin/vitest");
-const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`, ...process.argv.slice(2)];
+const args = [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${reportFile}`,
+  ...process.argv.slice(2),
+];
 const child = spawn(vitest, args, { cwd: root, stdio: "inherit", env: process.env });
 child.on("close", (code) => {
   let passed = 0;

@@ -27,5 +27,8 @@ api.server.listen(0, "127.0.0.1", () => {
   process.stdout.write(`listening ${port}\n`);
 });
 process.on("SIGTERM", () => {
-  void api.close().then(() => sql.end({ timeout: 1 })).then(() => process.exit(0));
+  void api
+    .close()
+    .then(() => sql.end({ timeout: 1 }))
+    .then(() => process.exit(0));
 });

@@ -2,7 +2,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres, { type Sql } from "postgres";
-import { bootstrapPlatform, findFreePort, pushMigrations, startEmbeddedPostgres } from "../../packages/local/src/index.ts";
+import {
+  bootstrapPlatform,
+  findFreePort,
+  pushMigrations,
+  startEmbeddedPostgres,
+} from "../../packages/local/src/index.ts";
 
 /** A fresh embedded Postgres with the platform bootstrap and every migration, for one benchmark. */
 export async function startBenchDatabase(): Promise<{ url: string; sql: Sql; stop(): Promise<void> }> {

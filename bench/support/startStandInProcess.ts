@@ -2,11 +2,18 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 
 /** Starts bench/support/serveStandIn.ts in a child process and resolves with its URL. */
-export function startStandInProcess(databaseUrl: string, jwtSecret: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(resolve(import.meta.dirname, "../../node_modules/.bin/tsx"), [resolve(import.meta.dirname, "serveStandIn.ts")], {
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: jwtSecret },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+export function startStandInProcess(
+  databaseUrl: string,
+  jwtSecret: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    resolve(import.meta.dirname, "../../node_modules/.bin/tsx"),
+    [resolve(import.meta.dirname, "serveStandIn.ts")],
+    {
+      env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: jwtSecret },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolvePromise, reject) => {
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {

@@ -43,7 +43,10 @@ describe.skipIf(skip)("dashboard in a real browser against the running stack", (
     await page.getByTestId("signin-submit").click();
     await page.getByTestId("leads-table").waitFor({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId("lead-row").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.getByTestId("live-indicator").and(page.locator('[data-state="connected"]')).waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId("live-indicator")
+      .and(page.locator('[data-state="connected"]'))
+      .waitFor({ timeout: 10_000 });
     const navigations: string[] = [];
     page.on("framenavigated", (frame) => {
       if (frame === page.mainFrame()) navigations.push(frame.url());

@@ -33,7 +33,10 @@ describe.skipIf(skipLocally)("full database (PostgreSQL 15 + pg_cron + pgTAP)", 
   let sql: postgres.Sql;
 
   beforeAll(async () => {
-    if (!url) throw new Error("ARQAN_FULLDB_URL is not set: run `scripts/fulldb-postgres.sh start` (or ARQAN_SKIP_SLOW=1 locally)");
+    if (!url)
+      throw new Error(
+        "ARQAN_FULLDB_URL is not set: run `scripts/fulldb-postgres.sh start` (or ARQAN_SKIP_SLOW=1 locally)",
+      );
     sql = postgres(url, { max: 2, onnotice: () => {} });
     await bootstrapPlatform(sql);
     await pushMigrations(url);
@@ -57,9 +60,14 @@ describe.skipIf(skipLocally)("full database (PostgreSQL 15 + pg_cron + pgTAP)", 
   // engine here, so the same runner is used directly: Debian's pg_prove over supabase/tests.
   it("passes the pgTAP tests (pg_prove over supabase/tests)", async () => {
     await sql`create extension if not exists pgtap with schema extensions`;
-    const files = (await readdir(resolve(repoRoot, "supabase/tests"))).filter((f) => f.endsWith(".sql")).sort();
+    const files = (await readdir(resolve(repoRoot, "supabase/tests")))
+      .filter((f) => f.endsWith(".sql"))
+      .sort();
     expect(files.length).toBeGreaterThan(0);
-    const result = await runPgProve(url ?? "", files.map((f) => resolve(repoRoot, "supabase/tests", f)));
+    const result = await runPgProve(
+      url ?? "",
+      files.map((f) => resolve(repoRoot, "supabase/tests", f)),
+    );
     expect(result.output, result.output).toMatch(/Result: PASS/);
     expect(result.code, result.output).toBe(0);
   }, 180_000);

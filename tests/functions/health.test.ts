@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../packages/local/src/findFreePort.ts";
-import { type EdgeFunctionsHandle, startEdgeFunctions } from "../../packages/local/src/functions/startEdgeFunctions.ts";
+import {
+  type EdgeFunctionsHandle,
+  startEdgeFunctions,
+} from "../../packages/local/src/functions/startEdgeFunctions.ts";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
 
 /** The `health` Edge Function under real Deno with the environment a hosted function gets. */
@@ -8,14 +11,21 @@ describe("health function (Deno)", () => {
   let db: TestDatabase;
   let reachable: EdgeFunctionsHandle;
   let unreachable: EdgeFunctionsHandle;
-  const keys = { SUPABASE_URL: "http://127.0.0.1:54321", SUPABASE_ANON_KEY: "anon", SUPABASE_SERVICE_ROLE_KEY: "service" };
+  const keys = {
+    SUPABASE_URL: "http://127.0.0.1:54321",
+    SUPABASE_ANON_KEY: "anon",
+    SUPABASE_SERVICE_ROLE_KEY: "service",
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const deadPort = await findFreePort();
     [reachable, unreachable] = await Promise.all([
       startEdgeFunctions({ ...keys, SUPABASE_DB_URL: db.url }),
-      startEdgeFunctions({ ...keys, SUPABASE_DB_URL: `postgres://postgres:secret-pw@127.0.0.1:${deadPort}/postgres` }),
+      startEdgeFunctions({
+        ...keys,
+        SUPABASE_DB_URL: `postgres://postgres:secret-pw@127.0.0.1:${deadPort}/postgres`,
+      }),
     ]);
   }, 120_000);
   afterAll(async () => {
@@ -34,7 +44,10 @@ describe("health function (Deno)", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     const text = await response.text();
-    expect(JSON.parse(text)).toMatchObject({ status: "degraded", database: { reachable: false, code: "DATABASE_UNREACHABLE" } });
+    expect(JSON.parse(text)).toMatchObject({
+      status: "degraded",
+      database: { reachable: false, code: "DATABASE_UNREACHABLE" },
+    });
     expect(text).not.toContain("secret-pw");
   });
 

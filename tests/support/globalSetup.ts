@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { bootstrapPlatform, findFreePort, pushMigrations, startEmbeddedPostgres } from "../../packages/local/src/index.ts";
+import {
+  bootstrapPlatform,
+  findFreePort,
+  pushMigrations,
+  startEmbeddedPostgres,
+} from "../../packages/local/src/index.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

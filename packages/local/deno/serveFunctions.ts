@@ -21,11 +21,14 @@ const handlers = new Map<string, Promise<Handler>>();
 function loadHandler(name: string): Promise<Handler> {
   let loaded = handlers.get(name);
   if (!loaded) {
-    loaded = import(new URL(`file://${functionsDir}/${name}/index.ts`).href).then((module: Record<string, unknown>) => {
-      const handler = module.handler;
-      if (typeof handler !== "function") throw new Error(`supabase/functions/${name}/index.ts exports no handler`);
-      return handler as Handler;
-    });
+    loaded = import(new URL(`file://${functionsDir}/${name}/index.ts`).href).then(
+      (module: Record<string, unknown>) => {
+        const handler = module.handler;
+        if (typeof handler !== "function")
+          throw new Error(`supabase/functions/${name}/index.ts exports no handler`);
+        return handler as Handler;
+      },
+    );
     handlers.set(name, loaded);
   }
   return loaded;
@@ -35,16 +38,20 @@ function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
-Deno.serve({ hostname: "127.0.0.1", port, onListen: ({ port }) => console.log(`functions listening on ${port}`) }, async (req) => {
-  const name = new URL(req.url).pathname.split("/")[1] ?? "";
-  if (!names.has(name)) return json(404, { code: "NOT_FOUND", message: `Function '${name}' does not exist` });
-  try {
-    return await (await loadHandler(name))(req);
-  } catch (error) {
-    console.error(`[${name}]`, error instanceof Error ? error.message : error);
-    return json(500, { code: "FUNCTION_ERROR", message: `Function '${name}' failed` });
-  }
-});
+Deno.serve(
+  { hostname: "127.0.0.1", port, onListen: ({ port }) => console.log(`functions listening on ${port}`) },
+  async (req) => {
+    const name = new URL(req.url).pathname.split("/")[1] ?? "";
+    if (!names.has(name))
+      return json(404, { code: "NOT_FOUND", message: `Function '${name}' does not exist` });
+    try {
+      return await (await loadHandler(name))(req);
+    } catch (error) {
+      console.error(`[${name}]`, error instanceof Error ? error.message : error);
+      return json(500, { code: "FUNCTION_ERROR", message: `Function '${name}' failed` });
+    }
+  },
+);
 
 // Warm every function so the first request does not pay for module loading.
 await Promise.allSettled([...names].map((name) => loadHandler(name)));

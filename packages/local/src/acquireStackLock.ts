@@ -7,7 +7,9 @@ export class StackAlreadyRunningError extends Error {
     readonly pid: number,
     readonly dashboardUrl: string | null,
   ) {
-    super(`Arqan is already running (pid ${pid})${dashboardUrl ? ` at ${dashboardUrl}` : ""}; stop it first (Ctrl-C in its terminal).`);
+    super(
+      `Arqan is already running (pid ${pid})${dashboardUrl ? ` at ${dashboardUrl}` : ""}; stop it first (Ctrl-C in its terminal).`,
+    );
   }
 }
 
@@ -48,11 +50,14 @@ export async function acquireStackLock(lockPath: string): Promise<StackLock> {
   throw new Error(`Could not take the lock ${lockPath}`);
 }
 
-async function readLockHolder(lockPath: string): Promise<{ pid: number; dashboardUrl: string | null } | null> {
+async function readLockHolder(
+  lockPath: string,
+): Promise<{ pid: number; dashboardUrl: string | null } | null> {
   try {
     const parsed: unknown = JSON.parse(await readFile(lockPath, "utf8"));
     if (parsed && typeof parsed === "object" && "pid" in parsed && typeof parsed.pid === "number") {
-      const url = "dashboardUrl" in parsed && typeof parsed.dashboardUrl === "string" ? parsed.dashboardUrl : null;
+      const url =
+        "dashboardUrl" in parsed && typeof parsed.dashboardUrl === "string" ? parsed.dashboardUrl : null;
       return { pid: parsed.pid, dashboardUrl: url };
     }
   } catch {

@@ -18,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     case "phone": {
       const text = rest.join(" ");
       if (!text) {
-        process.stderr.write("arqan phone: give the text to read, e.g. arqan phone \"8 701 123 45 67\"\n");
+        process.stderr.write('arqan phone: give the text to read, e.g. arqan phone "8 701 123 45 67"\n');
         return 2;
       }
       process.stdout.write(`{"phone": ${JSON.stringify(extractPhone(text))}}\n`);
@@ -26,7 +26,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "db-types": {
       const { generateDatabaseTypes } = await import("./database/generateDatabaseTypes.ts");
-      return generateDatabaseTypes({ check: rest.includes("--check"), log: (line) => process.stderr.write(`${line}\n`) });
+      return generateDatabaseTypes({
+        check: rest.includes("--check"),
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
     }
     case undefined:
     case "help":
@@ -50,7 +53,9 @@ async function runStart(): Promise<number> {
   let stack: RunningStack;
   try {
     const config = readStackConfig();
-    log(config.databaseUrl ? "Starting Arqan on DATABASE_URL…" : `Starting Arqan (data in ${config.dataDir})…`);
+    log(
+      config.databaseUrl ? "Starting Arqan on DATABASE_URL…" : `Starting Arqan (data in ${config.dataDir})…`,
+    );
     stack = await startStack(config, log);
   } catch (error) {
     if (error instanceof StackAlreadyRunningError) {
@@ -61,7 +66,9 @@ async function runStart(): Promise<number> {
       process.stderr.write(`\n✗ ${error.message}\nThe database was left as it was before this migration.\n`);
       return 1;
     }
-    process.stderr.write(`\n✗ Arqan did not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `\n✗ Arqan did not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
   const seconds = ((stack.timings.ready ?? 0) / 1000).toFixed(1);
@@ -71,7 +78,9 @@ async function runStart(): Promise<number> {
   if (stack.login) log(`  Demo login:  ${stack.login.email} / ${stack.login.password}`);
   log(`  API:         ${stack.apiUrl}  (anon key: ${stack.anonKey.slice(0, 16)}…)`);
   log(`  Functions:   ${stack.functionsUrl}/health`);
-  log(`  Schedules:   ${stack.schedules.schedules.length} run by ${stack.schedules.mode === "pg_cron" ? "pg_cron" : "the local stack"}`);
+  log(
+    `  Schedules:   ${stack.schedules.schedules.length} run by ${stack.schedules.mode === "pg_cron" ? "pg_cron" : "the local stack"}`,
+  );
   log("Press Ctrl-C to stop.");
   await new Promise<void>((resolve) => {
     let stopping = false;

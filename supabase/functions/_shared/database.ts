@@ -7,6 +7,12 @@ import postgres from "postgres";
 let pool: ReturnType<typeof postgres> | null = null;
 
 export function getDatabase(databaseUrl: string): ReturnType<typeof postgres> {
-  pool ??= postgres(databaseUrl, { prepare: false, max: 5, connect_timeout: 3, idle_timeout: 20, onnotice: () => {} });
+  pool ??= postgres(databaseUrl, {
+    prepare: false,
+    max: 5,
+    connect_timeout: 3,
+    idle_timeout: 20,
+    onnotice: () => {},
+  });
   return pool;
 }

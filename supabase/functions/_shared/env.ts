@@ -14,7 +14,9 @@ export class MissingEnvironmentError extends Error {
   override readonly name = "MissingEnvironmentError";
 }
 
-export function readFunctionEnv(source: Record<string, string | undefined> = Deno.env.toObject()): FunctionEnv {
+export function readFunctionEnv(
+  source: Record<string, string | undefined> = Deno.env.toObject(),
+): FunctionEnv {
   const parsed = functionEnvSchema.safeParse(source);
   if (!parsed.success) {
     const missing = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");

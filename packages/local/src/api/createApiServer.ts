@@ -21,7 +21,8 @@ const corsHeaders = {
   "access-control-allow-methods": "GET, POST, PATCH, PUT, DELETE, OPTIONS, HEAD",
   "access-control-allow-headers":
     "authorization, apikey, content-type, x-client-info, prefer, range, range-unit, accept-profile, content-profile, x-supabase-api-version, accept, x-region",
-  "access-control-expose-headers": "content-range, content-location, preference-applied, x-supabase-api-version",
+  "access-control-expose-headers":
+    "content-range, content-location, preference-applied, x-supabase-api-version",
   "access-control-max-age": "86400",
 };
 
@@ -39,7 +40,8 @@ export function createApiServer(ctx: ApiContext, options: ApiServerOptions): Api
     for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
     void route(req, res).catch((error: unknown) => {
       ctx.log(`[api] ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { code: "ARQAN_INTERNAL", message: "Internal error in the local stand-in" });
+      if (!res.headersSent)
+        sendJson(res, 500, { code: "ARQAN_INTERNAL", message: "Internal error in the local stand-in" });
       else res.end();
     });
   });
@@ -62,7 +64,10 @@ export function createApiServer(ctx: ApiContext, options: ApiServerOptions): Api
     }
     if (path.startsWith("/auth/v1/") || path.startsWith("/rest/v1/")) {
       if (!hasApiKey(req, url)) {
-        sendJson(res, 401, { message: "No API key found in request", hint: "No `apikey` request header or url param was found." });
+        sendJson(res, 401, {
+          message: "No API key found in request",
+          hint: "No `apikey` request header or url param was found.",
+        });
         return;
       }
       await (path.startsWith("/auth/v1/") ? auth : rest)(req, res, url);
@@ -81,7 +86,9 @@ export function createApiServer(ctx: ApiContext, options: ApiServerOptions): Api
       realtime.handleUpgrade(req, socket, head);
       return;
     }
-    socket.end("HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\n\r\nOnly /realtime/v1/websocket upgrades\r\n");
+    socket.end(
+      "HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\n\r\nOnly /realtime/v1/websocket upgrades\r\n",
+    );
   });
 
   return {
@@ -96,5 +103,7 @@ export function createApiServer(ctx: ApiContext, options: ApiServerOptions): Api
 
 function hasApiKey(req: IncomingMessage, url: URL): boolean {
   const header = req.headers.apikey;
-  return (typeof header === "string" && header.length > 0) || (url.searchParams.get("apikey") ?? "").length > 0;
+  return (
+    (typeof header === "string" && header.length > 0) || (url.searchParams.get("apikey") ?? "").length > 0
+  );
 }

@@ -27,7 +27,11 @@ export class InvalidJwtError extends Error {
 const encoder = new TextEncoder();
 
 /** Signs HS256 with the project's JWT secret, as Supabase signs access tokens and API keys. */
-export async function signJwt(claims: Record<string, unknown>, secret: string, expiresInSeconds?: number): Promise<string> {
+export async function signJwt(
+  claims: Record<string, unknown>,
+  secret: string,
+  expiresInSeconds?: number,
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   let jwt = new SignJWT({ ...claims }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setIssuedAt(now);
   if (expiresInSeconds !== undefined) jwt = jwt.setExpirationTime(now + expiresInSeconds);

@@ -1,7 +1,12 @@
 import type { ServerResponse } from "node:http";
 
 /** Writes a JSON response (the stand-in's only body format besides CSV-free PostgREST JSON). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const payload = body === undefined ? "" : JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(payload);

@@ -45,7 +45,7 @@ export async function pushMigrations(
 function summariseCliError(output: string): string {
   const lines = output
     .split("\n")
-    .map((line) => line.replace(/\u001b\[[0-9;]*m/g, "").trim())
+    .map((line) => line.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "").trim())
     .filter(
       (line) => line.length > 0 && !line.startsWith("▲") && !line.startsWith("│") && !/npm warn/i.test(line),
     );

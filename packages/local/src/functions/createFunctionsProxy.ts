@@ -45,7 +45,11 @@ export function createFunctionsProxy(
         },
       );
       upstream.on("error", () => {
-        if (!res.headersSent) sendJson(res, 503, { code: "FUNCTIONS_UNAVAILABLE", message: "Edge Functions runtime is not reachable" });
+        if (!res.headersSent)
+          sendJson(res, 503, {
+            code: "FUNCTIONS_UNAVAILABLE",
+            message: "Edge Functions runtime is not reachable",
+          });
         resolve();
       });
       req.pipe(upstream);

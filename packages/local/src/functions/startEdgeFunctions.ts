@@ -21,7 +21,10 @@ export interface EdgeFunctionsEnv {
  * Serves every Edge Function under Deno (npm package `deno`) in one process with the hosted environment.
  * Resolves once Deno listens; rejects with Deno's output if it exits first.
  */
-export function startEdgeFunctions(env: EdgeFunctionsEnv, log: (line: string) => void = () => {}): Promise<EdgeFunctionsHandle> {
+export function startEdgeFunctions(
+  env: EdgeFunctionsEnv,
+  log: (line: string) => void = () => {},
+): Promise<EdgeFunctionsHandle> {
   const script = resolve(localPackageDir, "deno/serveFunctions.ts");
   const child: ChildProcess = spawn(
     denoBinary,
@@ -39,7 +42,12 @@ export function startEdgeFunctions(env: EdgeFunctionsEnv, log: (line: string) =>
       "0",
     ],
     {
-      env: { ...filteredParentEnv(), ...env, DENO_TLS_CA_STORE: process.env.DENO_TLS_CA_STORE ?? "system", NO_COLOR: "1" },
+      env: {
+        ...filteredParentEnv(),
+        ...env,
+        DENO_TLS_CA_STORE: process.env.DENO_TLS_CA_STORE ?? "system",
+        NO_COLOR: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -60,13 +68,25 @@ export function startEdgeFunctions(env: EdgeFunctionsEnv, log: (line: string) =>
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
     child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`Deno exited (${code}) before serving functions: ${output.slice(-2000)}`)));
+    child.on("exit", (code) =>
+      reject(new Error(`Deno exited (${code}) before serving functions: ${output.slice(-2000)}`)),
+    );
   });
 }
 
 /** The parent's environment without our own secrets that a function should not see. */
 function filteredParentEnv(): Record<string, string> {
-  const keep = ["PATH", "HOME", "DENO_DIR", "DENO_TLS_CA_STORE", "DENO_CERT", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "TZ"];
+  const keep = [
+    "PATH",
+    "HOME",
+    "DENO_DIR",
+    "DENO_TLS_CA_STORE",
+    "DENO_CERT",
+    "HTTPS_PROXY",
+    "HTTP_PROXY",
+    "NO_PROXY",
+    "TZ",
+  ];
   const env: Record<string, string> = {};
   for (const name of keep) {
     const value = process.env[name];

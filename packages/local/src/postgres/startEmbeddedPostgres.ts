@@ -25,7 +25,9 @@ export interface StartEmbeddedPostgresOptions {
  * missing), so the data folder is made and chowned for that user. `wal_level=logical` lets the local
  * Realtime read the `supabase_realtime` publication as Supabase's Realtime does.
  */
-export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: StartEmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const password = options.password ?? "postgres";
   const databaseDir = resolve(options.dataDir);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;

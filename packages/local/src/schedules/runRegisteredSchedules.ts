@@ -26,7 +26,9 @@ export async function readSchedules(sql: Sql): Promise<RegisteredSchedule[]> {
  * schedule, re-reading the registry every minute so schedules added by later migrations are picked up.
  */
 export async function runRegisteredSchedules(sql: Sql, log: (line: string) => void): Promise<ScheduleRunner> {
-  const [cron] = await sql<{ present: boolean }[]>`select exists (select 1 from pg_extension where extname = 'pg_cron') as present`;
+  const [cron] = await sql<
+    { present: boolean }[]
+  >`select exists (select 1 from pg_extension where extname = 'pg_cron') as present`;
   const schedules = await readSchedules(sql);
   const runOnce = async (schedule: RegisteredSchedule) => {
     const started = Date.now();
@@ -68,7 +70,9 @@ export async function runRegisteredSchedules(sql: Sql, log: (line: string) => vo
   const refresh = setInterval(() => {
     readSchedules(sql)
       .then(sync)
-      .catch((error: unknown) => log(`[schedule] registry unreadable: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        log(`[schedule] registry unreadable: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }, 60_000);
   refresh.unref();
   return {

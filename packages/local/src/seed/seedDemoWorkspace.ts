@@ -11,26 +11,125 @@ export function demoId(key: string): string {
 }
 
 const niches = [
-  { key: "ac", name: "Кондиционеры", query: "кондиционер", city: "Almaty", status: "active", cpl: 3500, avg: 220_000, competition: "high" },
-  { key: "ceilings", name: "Натяжные потолки", query: "натяжной потолок", city: "Astana", status: "active", cpl: 2500, avg: 150_000, competition: "medium" },
-  { key: "renovation", name: "Ремонт квартир", query: "ремонт квартир", city: "Almaty", status: "research", cpl: 6000, avg: 1_800_000, competition: "high" },
-  { key: "english", name: "Курсы английского", query: "курсы английского", city: "Shymkent", status: "paused", cpl: 1800, avg: 45_000, competition: "low" },
+  {
+    key: "ac",
+    name: "Кондиционеры",
+    query: "кондиционер",
+    city: "Almaty",
+    status: "active",
+    cpl: 3500,
+    avg: 220_000,
+    competition: "high",
+  },
+  {
+    key: "ceilings",
+    name: "Натяжные потолки",
+    query: "натяжной потолок",
+    city: "Astana",
+    status: "active",
+    cpl: 2500,
+    avg: 150_000,
+    competition: "medium",
+  },
+  {
+    key: "renovation",
+    name: "Ремонт квартир",
+    query: "ремонт квартир",
+    city: "Almaty",
+    status: "research",
+    cpl: 6000,
+    avg: 1_800_000,
+    competition: "high",
+  },
+  {
+    key: "english",
+    name: "Курсы английского",
+    query: "курсы английского",
+    city: "Shymkent",
+    status: "paused",
+    cpl: 1800,
+    avg: 45_000,
+    competition: "low",
+  },
 ] as const;
 
 const campaigns = [
-  { key: "ac-olx", niche: "ac", name: "Кондиционеры · OLX · ноябрь", platform: "olx", status: "active", budget: 300_000, spent: 184_500 },
-  { key: "ac-tg", niche: "ac", name: "Кондиционеры · Telegram", platform: "telegram", status: "active", budget: 150_000, spent: 61_200 },
-  { key: "ceil-kaspi", niche: "ceilings", name: "Потолки · Kaspi", platform: "kaspi", status: "active", budget: 200_000, spent: 97_000 },
-  { key: "eng-olx", niche: "english", name: "Английский · OLX", platform: "olx", status: "paused", budget: 80_000, spent: 80_000 },
+  {
+    key: "ac-olx",
+    niche: "ac",
+    name: "Кондиционеры · OLX · ноябрь",
+    platform: "olx",
+    status: "active",
+    budget: 300_000,
+    spent: 184_500,
+  },
+  {
+    key: "ac-tg",
+    niche: "ac",
+    name: "Кондиционеры · Telegram",
+    platform: "telegram",
+    status: "active",
+    budget: 150_000,
+    spent: 61_200,
+  },
+  {
+    key: "ceil-kaspi",
+    niche: "ceilings",
+    name: "Потолки · Kaspi",
+    platform: "kaspi",
+    status: "active",
+    budget: 200_000,
+    spent: 97_000,
+  },
+  {
+    key: "eng-olx",
+    niche: "english",
+    name: "Английский · OLX",
+    platform: "olx",
+    status: "paused",
+    budget: 80_000,
+    spent: 80_000,
+  },
 ] as const;
 
 const people = [
-  "Айгерим Сулейменова", "Данияр Ахметов", "Ольга Ким", "Ерлан Жумабаев", "Сергей Петров", "Асель Нурланқызы",
-  "Мадина Оспанова", "Тимур Бекмухамедов", "Наталья Иванова", "Бауыржан Қасымов", "Алия Серікқызы", "Руслан Ли",
-  "Гульнара Абдрахманова", "Арман Тлеубаев", "Екатерина Смирнова", "Нұрсұлтан Әбенов", "Жанна Утепова", "Максат Есенов",
-  "Светлана Пак", "Дина Мұратқызы", "Азамат Қайратұлы", "Ирина Волкова", "Ержан Сапаров", "Камила Ахмедова",
+  "Айгерим Сулейменова",
+  "Данияр Ахметов",
+  "Ольга Ким",
+  "Ерлан Жумабаев",
+  "Сергей Петров",
+  "Асель Нурланқызы",
+  "Мадина Оспанова",
+  "Тимур Бекмухамедов",
+  "Наталья Иванова",
+  "Бауыржан Қасымов",
+  "Алия Серікқызы",
+  "Руслан Ли",
+  "Гульнара Абдрахманова",
+  "Арман Тлеубаев",
+  "Екатерина Смирнова",
+  "Нұрсұлтан Әбенов",
+  "Жанна Утепова",
+  "Максат Есенов",
+  "Светлана Пак",
+  "Дина Мұратқызы",
+  "Азамат Қайратұлы",
+  "Ирина Волкова",
+  "Ержан Сапаров",
+  "Камила Ахмедова",
 ];
-const statuses = ["new", "new", "contacted", "qualified", "disqualified", "handed_off", "new", "contacted", "qualified", "closed"] as const;
+const statuses = [
+  "new",
+  "new",
+  "contacted",
+  "qualified",
+  "disqualified",
+  "handed_off",
+  "new",
+  "contacted",
+  "qualified",
+  "closed",
+] as const;
 const sources = ["telegram", "whatsapp", "olx", "kaspi", "telegram", "whatsapp"] as const;
 
 /**
@@ -77,7 +176,8 @@ export async function seedDemoWorkspace(sql: Sql): Promise<{ email: string; pass
       const status = listed === "handed_off" && workspace !== almaty ? "qualified" : listed;
       const createdAt = new Date(now - (index * 5 + 3) * 3600_000);
       const phone = `+7701${String(1_000_000 + index * 7919).slice(-7)}`;
-      const score = status === "new" ? null : status === "disqualified" ? 20 + (index % 15) : 55 + ((index * 7) % 45);
+      const score =
+        status === "new" ? null : status === "disqualified" ? 20 + (index % 15) : 55 + ((index * 7) % 45);
       await tx`insert into public.leads (id, workspace_id, campaign_id, source_platform, source_id, name, phone, language,
                  status, score, client_id, handed_off_at, first_contact_at, created_at)
         values (${demoId(`lead:${index}`)}, ${workspace}, ${demoId(`campaign:${campaign.key}`)}, ${sources[index % sources.length]!},

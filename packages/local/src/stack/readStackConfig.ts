@@ -5,7 +5,10 @@ import { repoRoot } from "../paths.ts";
 const port = z.coerce.number().int().min(0).max(65535);
 
 const stackEnvSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional(),
   ARQAN_DATA_DIR: z.string().min(1).optional(),
   ARQAN_API_PORT: port.default(54321),
   ARQAN_DB_PORT: port.default(54322),
@@ -30,9 +33,13 @@ export interface StackConfig {
 
 /** Reads and validates the local stack's environment once (see .env.example). */
 export function readStackConfig(env: Record<string, string | undefined> = process.env): StackConfig {
-  const parsed = stackEnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
+  const parsed = stackEnvSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")),
+  );
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   const e = parsed.data;
   return {

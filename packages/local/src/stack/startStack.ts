@@ -84,9 +84,18 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
 
     // The dashboard build and the functions runtime need no database: start them while migrations run.
     const dashboardDir = resolve(config.dataDir, "dashboard");
-    const dashboardBuild = buildDashboard(dashboardDir, { VITE_SUPABASE_URL: apiUrl, VITE_SUPABASE_ANON_KEY: anonKey }, log);
+    const dashboardBuild = buildDashboard(
+      dashboardDir,
+      { VITE_SUPABASE_URL: apiUrl, VITE_SUPABASE_ANON_KEY: anonKey },
+      log,
+    );
     const functionsStart: Promise<EdgeFunctionsHandle> = startEdgeFunctions(
-      { SUPABASE_URL: apiUrl, SUPABASE_DB_URL: databaseUrl, SUPABASE_ANON_KEY: anonKey, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey },
+      {
+        SUPABASE_URL: apiUrl,
+        SUPABASE_DB_URL: databaseUrl,
+        SUPABASE_ANON_KEY: anonKey,
+        SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+      },
       config.verbose ? log : () => {},
     );
     functionsStart.then((f) => cleanups.push(() => f.stop())).catch(() => {});
@@ -107,9 +116,22 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
 
     const functions = await functionsStart;
     mark("functions");
-    const ctx: ApiContext = { sql, databaseUrl, jwtSecret, anonKey, serviceRoleKey, jwtExpirySeconds: 3600, apiUrl, log };
+    const ctx: ApiContext = {
+      sql,
+      databaseUrl,
+      jwtSecret,
+      anonKey,
+      serviceRoleKey,
+      jwtExpirySeconds: 3600,
+      apiUrl,
+      log,
+    };
     const api: ApiServer = createApiServer(ctx, {
-      functions: createFunctionsProxy(functions.url, await readFunctionSettings(resolve(supabaseDir, "config.toml")), jwtSecret),
+      functions: createFunctionsProxy(
+        functions.url,
+        await readFunctionSettings(resolve(supabaseDir, "config.toml")),
+        jwtSecret,
+      ),
     });
     await listen(api.server, config.apiPort);
     cleanups.push(() => api.close());

@@ -13,10 +13,18 @@ export interface DashboardBuildEnv {
  * Builds the dashboard with Vite for the local stand-in's URL and anon key. The build is skipped when neither the
  * sources (web/, packages/shared) nor the env changed since the last one, which keeps `npm start` fast.
  */
-export async function buildDashboard(outDir: string, env: DashboardBuildEnv, log: (line: string) => void): Promise<"built" | "cached"> {
+export async function buildDashboard(
+  outDir: string,
+  env: DashboardBuildEnv,
+  log: (line: string) => void,
+): Promise<"built" | "cached"> {
   const stampFile = resolve(outDir, ".arqan-build-stamp");
   const stamp = await hashInputs(env);
-  if (existsSync(resolve(outDir, "index.html")) && existsSync(stampFile) && (await readFile(stampFile, "utf8")) === stamp) {
+  if (
+    existsSync(resolve(outDir, "index.html")) &&
+    existsSync(stampFile) &&
+    (await readFile(stampFile, "utf8")) === stamp
+  ) {
     return "cached";
   }
   const { build } = await import("vite");

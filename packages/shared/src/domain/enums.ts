@@ -5,7 +5,14 @@ export const workspaceRoles = ["owner", "admin", "operator", "viewer"] as const;
 export const nicheStatuses = ["research", "active", "paused", "completed", "rejected"] as const;
 export const campaignStatuses = ["draft", "active", "paused", "completed", "failed"] as const;
 export const adStatuses = ["draft", "published", "active", "expired", "banned", "deleted"] as const;
-export const leadStatuses = ["new", "contacted", "qualified", "disqualified", "handed_off", "closed"] as const;
+export const leadStatuses = [
+  "new",
+  "contacted",
+  "qualified",
+  "disqualified",
+  "handed_off",
+  "closed",
+] as const;
 export const platforms = ["olx", "kaspi", "satu", "telegram", "whatsapp", "manual"] as const;
 export const languages = ["ru", "kk", "en"] as const;
 

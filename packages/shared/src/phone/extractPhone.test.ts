@@ -18,9 +18,12 @@ describe("extractPhone", () => {
     expect(extractPhone(text)).toBe(phone);
   });
 
-  it.each(["бюджет 2000000 тенге", "2 млн", "", "звоните завтра", "123-45"])("finds no phone in %j", (text) => {
-    expect(extractPhone(text)).toBeNull();
-  });
+  it.each(["бюджет 2000000 тенге", "2 млн", "", "звоните завтра", "123-45"])(
+    "finds no phone in %j",
+    (text) => {
+      expect(extractPhone(text)).toBeNull();
+    },
+  );
 });
 
 describe("normalizePhone", () => {
