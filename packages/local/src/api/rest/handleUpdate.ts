@@ -1,18 +1,14 @@
 import { z } from "zod";
-import { buildMutationStatement } from "./buildStatements.ts";
 import { collectFilters } from "./collectFilters.ts";
 import { parseColumnList, requireColumnName } from "./parseColumnList.ts";
-import { parseSelect } from "./parseSelect.ts";
 import { quoteIdentifier } from "./quoteIdentifier.ts";
 import { readJsonBody } from "./readJsonBody.ts";
 import { renderWhere } from "./renderSql.ts";
-import { requireMaxAffected, requireSingleRow, respondToWrite } from "./respondWithRows.ts";
+import { requireSingleRow, respondToWrite } from "./respondWithRows.ts";
 import { RestError } from "./RestError.ts";
 import type { RestRequest, RestResult } from "./RestRequest.ts";
-import { scopeOf } from "./RestRequest.ts";
 import { requireWriteFilters } from "./requireWriteFilters.ts";
-import { runAsRequestRole } from "./runAsRequestRole.ts";
-import { runStatement, type StatementResult } from "./runStatement.ts";
+import { runFilteredWrite } from "./runFilteredWrite.ts";
 import { SqlParameters } from "./SqlParameters.ts";
 
 const updateBodySchema = z.record(z.string(), z.unknown());
@@ -45,23 +41,5 @@ export async function handleUpdate(request: RestRequest, table: string): Promise
     (column) => `${quoteIdentifier(column)} = _pgrst_body.${quoteIdentifier(column)}`,
   );
   const mutation = `update ${target} as ${alias} set ${assignments.join(", ")} from json_populate_record(null::${target}, ${json}::json) as _pgrst_body ${renderWhere(filters, alias, parameters)}`;
-  const text = buildMutationStatement({
-    mutation,
-    alias,
-    select: parseSelect(url.searchParams.get("select")),
-    representation: prefer.return === "representation",
-    body: media.shape,
-    stripNulls: media.stripNulls,
-  });
-  const result = await runAsRequestRole<StatementResult>(
-    request.ctx,
-    scopeOf(request, false),
-    async (tx, rollback) => {
-      const written = await runStatement(tx, text, parameters.values);
-      requireSingleRow(written, media);
-      requireMaxAffected(written, prefer);
-      return prefer.rollback ? rollback(written) : written;
-    },
-  );
-  return respondToWrite(result, 200, media, prefer);
+  return runFilteredWrite(request, mutation, alias, parameters);
 }
