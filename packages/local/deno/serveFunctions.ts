@@ -55,3 +55,9 @@ Deno.serve(
 
 // Warm every function so the first request does not pay for module loading.
 await Promise.allSettled([...names].map((name) => loadHandler(name)));
+
+// Started by the local stack: when it dies without stopping us (kill -9), do not linger as an orphan.
+const parent = Deno.ppid;
+setInterval(() => {
+  if (Deno.ppid !== parent) Deno.exit(0);
+}, 1000);

@@ -49,6 +49,8 @@ async function runStart(): Promise<number> {
   const { StackAlreadyRunningError } = await import("./acquireStackLock.ts");
   const { readStackConfig } = await import("./stack/readStackConfig.ts");
   const { startStack } = await import("./stack/startStack.ts");
+  const { takeOverShutdownSignals } = await import("./postgres/takeOverShutdownSignals.ts");
+  takeOverShutdownSignals();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   let stack: RunningStack;
   try {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,4 +14,10 @@ export const databaseTypesFile = resolve(repoRoot, "packages/shared/src/database
 
 /** The binaries the npm packages install; resolved from the repository's node_modules. */
 export const supabaseCli = resolve(repoRoot, "node_modules/.bin/supabase");
-export const denoBinary = resolve(repoRoot, "node_modules/.bin/deno");
+/**
+ * The Deno executable itself (the `deno` package's postinstall puts it beside its `bin.cjs`); spawning it directly
+ * rather than through the Node wrapper means stopping it stops Deno, not only the wrapper.
+ */
+export const denoBinary = existsSync(resolve(repoRoot, "node_modules/deno/deno"))
+  ? resolve(repoRoot, "node_modules/deno/deno")
+  : resolve(repoRoot, "node_modules/.bin/deno");

@@ -95,8 +95,10 @@ export function createApiServer(ctx: ApiContext, options: ApiServerOptions): Api
     server,
     async close() {
       await realtime.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections (browsers, supabase-js) would hold close() open forever.
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -49,6 +49,8 @@ export function startEdgeFunctions(
         NO_COLOR: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so stopping it reaches anything it started.
+      detached: true,
     },
   );
   let output = "";
@@ -97,12 +99,19 @@ function filteredParentEnv(): Record<string, string> {
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal);
+    }
+  };
   return new Promise((resolvePromise) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+    const timer = setTimeout(() => signalGroup("SIGKILL"), 3000);
     child.once("exit", () => {
       clearTimeout(timer);
       resolvePromise();
     });
-    child.kill("SIGTERM");
+    signalGroup("SIGTERM");
   });
 }
