@@ -6,11 +6,17 @@ export function startStandInProcess(
   databaseUrl: string,
   jwtSecret: string,
 ): Promise<{ url: string; stop(): Promise<void> }> {
+  // BENCH_STANDIN_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the stand-in under load.
+  const nodeArgs = (process.env.BENCH_STANDIN_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(
-    resolve(import.meta.dirname, "../../node_modules/.bin/tsx"),
-    [resolve(import.meta.dirname, "serveStandIn.ts")],
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", resolve(import.meta.dirname, "serveStandIn.ts")],
     {
-      env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: jwtSecret },
+      env: {
+        ...process.env,
+        BENCH_DATABASE_URL: databaseUrl,
+        BENCH_JWT_SECRET: jwtSecret,
+      },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
