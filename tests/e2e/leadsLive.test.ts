@@ -1,5 +1,5 @@
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import postgres from "postgres";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +65,18 @@ describe.skipIf(skip)("dashboard in a real browser against the running stack", (
     expect(navigations).toEqual([]);
     await page.screenshot({ path: resolve(screenshots, "e2e-leads-live.png"), fullPage: true });
   }, 60_000);
+
+  it("ships no secret to the browser: the bundle holds the anon key only", async () => {
+    const assets = join(stack.dataDir, "dashboard/assets");
+    const bundle = (
+      await Promise.all((await readdir(assets)).map((f) => readFile(join(assets, f), "utf8")))
+    ).join("\n");
+    const jwtSecret = (await readFile(join(stack.dataDir, "jwt-secret"), "utf8")).trim();
+    expect(bundle).toContain(stack.anonKey);
+    expect(bundle).not.toContain(stack.serviceRoleKey);
+    expect(bundle).not.toContain(jwtSecret);
+    expect(bundle).not.toContain(stack.databaseUrl);
+  });
 
   it("serves the health function under Deno with the hosted environment", async () => {
     const response = await fetch(`${stack.functionsUrl}/health`);
