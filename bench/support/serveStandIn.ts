@@ -5,11 +5,15 @@ import postgres from "postgres";
 import type { ApiContext } from "../../packages/local/src/api/context.ts";
 import { createApiServer } from "../../packages/local/src/api/createApiServer.ts";
 import { createApiKeys } from "../../packages/local/src/api/jwt.ts";
+import { defaultPoolSize } from "../../packages/local/src/stack/readStackConfig.ts";
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "";
 const jwtSecret = process.env.BENCH_JWT_SECRET ?? "";
 const { anonKey, serviceRoleKey } = await createApiKeys(jwtSecret);
-const sql = postgres(databaseUrl, { max: 20, onnotice: () => {} });
+const sql = postgres(databaseUrl, {
+  max: Number(process.env.BENCH_POOL_MAX ?? defaultPoolSize()),
+  onnotice: () => {},
+});
 const ctx: ApiContext = {
   sql,
   databaseUrl,

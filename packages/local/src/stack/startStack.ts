@@ -75,7 +75,7 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
       databaseUrl = embedded.url;
     }
     mark("postgres");
-    const sql = postgres(databaseUrl, { max: 20, onnotice: () => {} });
+    const sql = postgres(databaseUrl, { max: config.poolSize, onnotice: () => {} });
     cleanups.push(() => sql.end({ timeout: 2 }));
 
     const jwtSecret = config.jwtSecret ?? (await readOrCreateSecret(resolve(config.dataDir, "jwt-secret")));
