@@ -52,7 +52,27 @@ async function runStart(): Promise<number> {
   const { takeOverShutdownSignals } = await import("./postgres/takeOverShutdownSignals.ts");
   takeOverShutdownSignals();
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  let stack: RunningStack;
+  // Signals are ours from here on, also during start-up: a Ctrl-C then stops what has started once the
+  // current step ends, instead of killing Node and orphaning Postgres.
+  let stack: RunningStack | null = null;
+  let stopRequested = false;
+  let stopped: Promise<void> | null = null;
+  let wakeUp: () => void = () => {};
+  const stopRunning = (running: RunningStack) => {
+    stopped ??= (async () => {
+      log("\nStopping…");
+      await running.stop();
+      log("Stopped. Data is kept for the next start.");
+    })();
+    return stopped;
+  };
+  const onSignal = () => {
+    stopRequested = true;
+    if (stack) void stopRunning(stack).then(() => wakeUp());
+    else log("\nStopping once the current start-up step finishes…");
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     const config = readStackConfig();
     log(
@@ -60,6 +80,11 @@ async function runStart(): Promise<number> {
     );
     stack = await startStack(config, log);
   } catch (error) {
+    if (stopRequested) {
+      // Ctrl-C reaches the whole process group, so the step under way (the Supabase CLI, initdb) failed with it.
+      log("Stopped during start-up; nothing is left running.");
+      return 130;
+    }
     if (error instanceof StackAlreadyRunningError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
@@ -73,6 +98,10 @@ async function runStart(): Promise<number> {
     );
     return 1;
   }
+  if (stopRequested) {
+    await stopRunning(stack);
+    return 130;
+  }
   const seconds = ((stack.timings.ready ?? 0) / 1000).toFixed(1);
   log("");
   log(`Arqan is ready in ${seconds} s`);
@@ -85,18 +114,7 @@ async function runStart(): Promise<number> {
   );
   log("Press Ctrl-C to stop.");
   await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      log("\nStopping…");
-      void stack.stop().then(() => {
-        log("Stopped. Data is kept for the next start.");
-        resolve();
-      });
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    wakeUp = resolve;
   });
   return 0;
 }

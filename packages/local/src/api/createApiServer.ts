@@ -39,7 +39,9 @@ export function createApiServer(ctx: ApiContext, options: ApiServerOptions): Api
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
     void route(req, res).catch((error: unknown) => {
-      ctx.log(`[api] ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
+      // The path only: a query string may carry an apikey.
+      const path = (req.url ?? "/").split("?")[0];
+      ctx.log(`[api] ${req.method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent)
         sendJson(res, 500, { code: "ARQAN_INTERNAL", message: "Internal error in the local stand-in" });
       else res.end();
@@ -47,7 +49,13 @@ export function createApiServer(ctx: ApiContext, options: ApiServerOptions): Api
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", ctx.apiUrl);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", ctx.apiUrl);
+    } catch {
+      sendJson(res, 400, { code: "ARQAN_BAD_URL", message: "Malformed request URL" });
+      return;
+    }
     if (req.method === "OPTIONS") {
       res.writeHead(204);
       res.end();
@@ -81,7 +89,15 @@ export function createApiServer(ctx: ApiContext, options: ApiServerOptions): Api
   }
 
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? "/", ctx.apiUrl);
+    // Node drops its own error handler before 'upgrade': a client resetting the connection must not crash us.
+    socket.on("error", () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", ctx.apiUrl);
+    } catch {
+      socket.end("HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\n\r\nMalformed request URL\r\n");
+      return;
+    }
     if (url.pathname === "/realtime/v1/websocket") {
       realtime.handleUpgrade(req, socket, head);
       return;

@@ -53,28 +53,39 @@ export function startEdgeFunctions(
       detached: true,
     },
   );
-  let output = "";
+  // Until Deno listens, its output is kept (a bounded tail) to explain a failed start; after that it is only logged.
+  let startupOutput = "";
+  let listening = false;
   return new Promise((resolvePromise, reject) => {
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
-      output += text;
       for (const line of text.split("\n")) if (line.trim()) log(`[functions] ${line}`);
-      const listening = /functions listening on (\d+)/.exec(output);
-      if (listening?.[1]) {
-        resolvePromise({
-          url: `http://127.0.0.1:${listening[1]}`,
-          stop: () => stopChild(child),
-        });
+      if (listening) return;
+      startupOutput = (startupOutput + text).slice(-4000);
+      const match = /functions listening on (\d+)/.exec(startupOutput);
+      if (match?.[1]) {
+        listening = true;
+        resolvePromise({ url: `http://127.0.0.1:${match[1]}`, stop: () => stopChild(child) });
       }
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
     child.on("error", reject);
-    child.on("exit", (code) =>
-      reject(new Error(`Deno exited (${code}) before serving functions: ${output.slice(-2000)}`)),
-    );
+    child.on("exit", (code, signal) => {
+      if (!listening)
+        reject(
+          new Error(
+            `Deno exited (${code ?? signal}) before serving functions: ${startupOutput.slice(-2000)}`,
+          ),
+        );
+      else if (!stopping.has(child))
+        log(`[functions] Deno exited unexpectedly (${code ?? signal}): /functions/v1 now answers 503`);
+    });
   });
 }
+
+/** Children being stopped on purpose, whose exit is not news. */
+const stopping = new WeakSet<ChildProcess>();
 
 /** The parent's environment without our own secrets that a function should not see. */
 function filteredParentEnv(): Record<string, string> {
@@ -98,7 +109,8 @@ function filteredParentEnv(): Record<string, string> {
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  stopping.add(child);
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal);

@@ -98,7 +98,8 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
       },
       config.verbose ? log : () => {},
     );
-    functionsStart.then((f) => cleanups.push(() => f.stop())).catch(() => {});
+    // Registered now, not once Deno listens: a step failing before that must still stop it.
+    cleanups.push(async () => (await functionsStart.catch(() => null))?.stop());
     dashboardBuild.catch(() => {});
 
     const platform = await bootstrapPlatform(sql);

@@ -102,6 +102,8 @@ export function createChangeDispatcher(options: { sql: Sql; log: (line: string) 
             warnOnce,
           });
         });
+        // Awaited (and its failure logged) in commit order below; until then, a rejection must not count as unhandled.
+        evaluation.catch(() => {});
         emission = emission.then(async () => {
           try {
             await deliver(transaction, await evaluation);

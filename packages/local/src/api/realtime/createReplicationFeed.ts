@@ -176,7 +176,15 @@ export function createReplicationFeed(options: ReplicationFeedOptions): Replicat
     const read = (chunk: Buffer) => {
       const kind = chunk[0];
       if (kind === 0x6b) {
-        if (chunk[17] === 1) acknowledge(lastLsn);
+        // Keepalive: outside a transaction everything up to the server's WAL end has been seen (writes to tables
+        // outside the publication send nothing), so confirm it — else the slot pins all WAL since the start.
+        if (transaction === null) {
+          const walEnd = chunk.readBigUInt64BE(1);
+          if (walEnd > lastLsn) lastLsn = walEnd;
+          acknowledge(lastLsn);
+        } else if (chunk[17] === 1) {
+          acknowledge(lastLsn);
+        }
         return;
       }
       if (kind !== 0x77) return;
