@@ -269,13 +269,13 @@ create table public.ads (
   constraint ads_workspace_id_id_key unique (workspace_id, id),
   constraint ads_campaign_fkey foreign key (workspace_id, campaign_id)
     references public.campaigns (workspace_id, id) on delete cascade,
-  constraint ads_platform_external_id_key unique (platform, external_id),
+  constraint ads_workspace_platform_external_id_key unique (workspace_id, platform, external_id),
   constraint ads_title_present check (length(btrim(title)) between 1 and 500),
   constraint ads_price_non_negative check (price_kzt >= 0),
   constraint ads_counters_non_negative check (views >= 0 and clicks >= 0 and messages >= 0)
 );
 comment on table public.ads is
-  'One listing of a campaign on a platform. The platform''s id for it is unique per platform (set once published); price in whole tenge and view/click/message counters are never negative. Operators and above write ads.';
+  'One listing of a campaign on a platform. The platform''s id for it is unique per workspace and platform (set once published); price in whole tenge and view/click/message counters are never negative. Operators and above write ads.';
 create index ads_workspace_campaign_idx on public.ads (workspace_id, campaign_id);
 alter table public.ads enable row level security;
 create trigger ads_set_updated_at before update on public.ads
@@ -434,14 +434,14 @@ create table public.messages (
     references public.conversations (workspace_id, id) on delete cascade,
   constraint messages_lead_fkey foreign key (workspace_id, lead_id)
     references public.leads (workspace_id, id) on delete cascade,
-  constraint messages_platform_message_id_key unique (platform, platform_message_id),
+  constraint messages_workspace_platform_message_id_key unique (workspace_id, platform, platform_message_id),
   constraint messages_language_known check (language in ('ru', 'kk', 'en')),
   constraint messages_sender_user_is_human check (sender_user_id is null or sender = 'human')
 );
 comment on table public.messages is
-  'What was said in a conversation, by the bot, the lead or a human operator. The platform''s message id is unique per platform, so a redelivered webhook stores the message once. Operators and above write messages.';
+  'What was said in a conversation, by the bot, the lead or a human operator. The platform''s message id is unique per workspace and platform, so a redelivered webhook stores the message once (and one workspace''s ids never suppress another''s). Operators and above write messages.';
 comment on column public.messages.platform_message_id is
-  'The platform''s id of the message, unique per platform. Where the platform numbers messages per chat (Telegram), it is "<chat id>:<message id>".';
+  'The platform''s id of the message, unique per workspace and platform. Where the platform numbers messages per chat and bot (Telegram), it is "<bot id>:<chat id>:<message id>".';
 create index messages_workspace_conversation_sent_at_idx on public.messages (workspace_id, conversation_id, sent_at);
 create index messages_workspace_lead_sent_at_idx on public.messages (workspace_id, lead_id, sent_at);
 create index messages_sender_user_id_idx on public.messages (sender_user_id);

@@ -1,7 +1,8 @@
 -- Who may do what (docs/data-model.md, "Roles and access"):
 --   anon                      nothing (no privilege on any table);
 --   viewer                    reads everything of their workspace;
---   operator                  + writes niches, campaigns, ads, leads, identities, conversations, messages, research;
+--   operator                  + writes niches, campaigns, ads, leads, identities, conversations, messages (as
+--                             themselves or unattributed), research;
 --   admin                     + manages clients, client members, workspace members (not owners), deletes leads;
 --   owner                     + renames/deletes the workspace, manages owners;
 --   a client's sales member   reads their client's row and, through client_leads(), the leads handed off to it;
@@ -277,13 +278,20 @@ create policy "Operators delete conversations of their workspace" on public.conv
 create policy "Members read messages of their workspace" on public.messages
   for select to authenticated
   using (workspace_id in (select private.workspaces_with_role('viewer')));
+-- A message an operator writes is theirs or nobody's: sender_user_id is never another user.
 create policy "Operators add messages to their workspace" on public.messages
   for insert to authenticated
-  with check (workspace_id in (select private.workspaces_with_role('operator')));
+  with check (
+    workspace_id in (select private.workspaces_with_role('operator'))
+    and (sender_user_id is null or sender_user_id = (select auth.uid()))
+  );
 create policy "Operators update messages of their workspace" on public.messages
   for update to authenticated
   using (workspace_id in (select private.workspaces_with_role('operator')))
-  with check (workspace_id in (select private.workspaces_with_role('operator')));
+  with check (
+    workspace_id in (select private.workspaces_with_role('operator'))
+    and (sender_user_id is null or sender_user_id = (select auth.uid()))
+  );
 create policy "Operators delete messages of their workspace" on public.messages
   for delete to authenticated
   using (workspace_id in (select private.workspaces_with_role('operator')));

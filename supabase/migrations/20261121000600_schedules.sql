@@ -58,9 +58,12 @@ create table private.schedules (
   constraint schedules_command_present check (length(btrim(command)) > 0)
 );
 comment on table private.schedules is
-  'The schedule registry: every recurring job by name, cron expression (five fields, UTC) and SQL command. pg_cron runs it where present (rows are synced to cron.job); otherwise the local stack does. Commands needing URLs or keys read them from Vault.';
-revoke all on table private.schedules from public, anon, authenticated;
-grant all on table private.schedules to service_role;
+  'The schedule registry: every recurring job by name, cron expression (five fields, UTC) and SQL command. pg_cron runs it where present (rows are synced to cron.job); otherwise the local stack does. Commands run as the database owner, so only migrations write rows (service_role reads). Commands needing URLs or keys read them from Vault.';
+-- Rows come only from migrations: each command runs as the database owner (pg_cron's job owner, or the local
+-- runner's superuser connection), so a role that could write the registry could run any SQL as the owner. service_role
+-- reads it; nothing but a migration writes it.
+revoke all on table private.schedules from public, anon, authenticated, service_role;
+grant select on table private.schedules to service_role;
 
 -- Hands one registry change to pg_cron when it is installed: a new or changed row is (re)scheduled under its name,
 -- a removed or renamed one unscheduled. Without pg_cron it does nothing (the local stack reads the registry).

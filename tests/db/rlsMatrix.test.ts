@@ -383,6 +383,41 @@ describe("access rules the matrix does not show", () => {
     expect(await actAs(db.sql, as(f.users.operator), addLeadToA)).toEqual({ kind: "rows", count: 1 });
   });
 
+  it("an operator writes messages as themselves or unattributed, never as another user", async () => {
+    const addAs = (senderUserId: string | null) => (tx: TransactionSql) =>
+      tx`
+      insert into public.messages (workspace_id, conversation_id, lead_id, platform, sender, sender_user_id, text)
+      values (${f.workspaceA}, ${f.conversationA}, ${f.leadA}, 'telegram', 'human', ${senderUserId}, 'Перезвоню')`;
+    const attributeTo = (senderUserId: string) => (tx: TransactionSql) =>
+      tx`
+      update public.messages set sender = 'human', sender_user_id = ${senderUserId} where id = ${f.messageA}`;
+    const operator = as(f.users.operator);
+    expect(await actAs(db.sql, operator, addAs(f.users.operator))).toEqual({ kind: "rows", count: 1 });
+    expect(await actAs(db.sql, operator, addAs(null))).toEqual({ kind: "rows", count: 1 });
+    expect(await actAs(db.sql, operator, addAs(f.users.owner))).toMatchObject({
+      kind: "error",
+      code: "42501",
+    });
+    expect(await actAs(db.sql, operator, attributeTo(f.users.operator))).toEqual({ kind: "rows", count: 1 });
+    expect(await actAs(db.sql, operator, attributeTo(f.users.owner))).toMatchObject({
+      kind: "error",
+      code: "42501",
+    });
+  });
+
+  it("service_role reads the schedule registry but cannot write it (its commands run as the owner)", async () => {
+    const service: Actor = { role: "service_role" };
+    const read = (tx: TransactionSql) => tx`select name from private.schedules`;
+    const add = (tx: TransactionSql) => tx`insert into private.schedules (name, cron, command)
+      values ('escalate', '* * * * *', 'alter role service_role superuser')`;
+    const rewrite = (tx: TransactionSql) => tx`update private.schedules set command = 'select 1'`;
+    const remove = (tx: TransactionSql) => tx`delete from private.schedules`;
+    expect(await actAs(db.sql, service, read)).toEqual({ kind: "rows", count: 1 });
+    for (const write of [add, rewrite, remove]) {
+      expect(await actAs(db.sql, service, write)).toMatchObject({ kind: "error", code: "42501" });
+    }
+  });
+
   it("a row cannot point at another workspace's row, whoever writes it", async () => {
     const leadWithForeignCampaign = (tx: TransactionSql) => tx`
       insert into public.leads (workspace_id, campaign_id, source_platform) values (${f.workspaceA}, ${f.campaignB}, 'olx')`;

@@ -255,12 +255,12 @@ describe("data model", () => {
     });
   });
 
-  it("stores a redelivered message once: its platform id is unique per platform", async () => {
+  it("stores a redelivered message once: its platform id is unique per workspace and platform", async () => {
     const outcome = await rolledBack(async (tx) => {
       const insert = (platform: string) => tx`
         insert into public.messages (workspace_id, conversation_id, lead_id, platform, platform_message_id, sender, text)
         values (${f.workspaceA}, ${f.conversationA}, ${f.leadA}, ${platform}, 'chat-9:42', 'lead', 'Алло')
-        on conflict (platform, platform_message_id) do nothing`;
+        on conflict (workspace_id, platform, platform_message_id) do nothing`;
       const first = await insert("telegram");
       const redelivered = await insert("telegram");
       const otherPlatform = await insert("whatsapp");
@@ -274,7 +274,45 @@ describe("data model", () => {
         ) => tx`insert into public.messages (workspace_id, conversation_id, lead_id, platform, platform_message_id, sender)
           select workspace_id, conversation_id, lead_id, platform, platform_message_id, sender from public.messages where id = ${f.messageA}`,
       ),
-    ).toEqual({ code: "23505", constraint: "messages_platform_message_id_key" });
+    ).toEqual({ code: "23505", constraint: "messages_workspace_platform_message_id_key" });
+  });
+
+  it("stores both messages when two workspaces receive the same platform message id", async () => {
+    const stored = await rolledBack(async (tx) => {
+      const [conversationB] = await tx<{ id: string }[]>`
+        insert into public.conversations (workspace_id, lead_id, platform, external_chat_id)
+        values (${f.workspaceB}, ${f.leadB}, 'telegram', 'chat-9') returning id`;
+      const insert = (workspaceId: string, conversationId: string, leadId: string) => tx`
+        insert into public.messages (workspace_id, conversation_id, lead_id, platform, platform_message_id, sender, text)
+        values (${workspaceId}, ${conversationId}, ${leadId}, 'telegram', 'chat-9:42', 'lead', 'Алло')
+        on conflict (workspace_id, platform, platform_message_id) do nothing`;
+      const inA = await insert(f.workspaceA, f.conversationA, f.leadA);
+      const inB = await insert(f.workspaceB, conversationB!.id, f.leadB);
+      const rows = await tx<{ workspace_id: string }[]>`
+        select workspace_id from public.messages where platform_message_id = 'chat-9:42' order by workspace_id`;
+      return { counts: [inA.count, inB.count], workspaces: rows.map((r) => r.workspace_id) };
+    });
+    expect(stored.counts).toEqual([1, 1]);
+    expect(stored.workspaces).toEqual([f.workspaceA, f.workspaceB].sort());
+  });
+
+  it("keeps an ad's platform id unique per workspace and platform, not across workspaces", async () => {
+    const [ad] = await db.sql<
+      { external_id: string }[]
+    >`select external_id from public.ads where id = ${f.adA}`;
+    const externalId = ad!.external_id;
+    expect(
+      await rejection(
+        (tx) => tx`insert into public.ads (workspace_id, campaign_id, platform, external_id, title)
+        values (${f.workspaceA}, ${f.campaignA}, 'olx', ${externalId}, 'Copy')`,
+      ),
+    ).toEqual({ code: "23505", constraint: "ads_workspace_platform_external_id_key" });
+    expect(
+      await rejection(
+        (tx) => tx`insert into public.ads (workspace_id, campaign_id, platform, external_id, title)
+        values (${f.workspaceB}, ${f.campaignB}, 'olx', ${externalId}, 'Same id, other workspace')`,
+      ),
+    ).toBeNull();
   });
 
   it("keeps a lead identity unique per workspace, kind and value", async () => {

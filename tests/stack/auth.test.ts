@@ -1,6 +1,7 @@
 import { AuthApiError, isAuthSessionMissingError } from "@supabase/supabase-js";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createAuthUser } from "../../packages/local/src/api/auth/createAuthUser.ts";
 import { signJwt } from "../../packages/local/src/api/jwt.ts";
 import { startTestStack, type TestStack } from "../support/testStack.ts";
@@ -108,7 +109,47 @@ describe("Auth stand-in (GoTrue subset) driven by supabase-js", () => {
     expect(data.user).toMatchObject({ id: userId, email, role: "authenticated" });
   });
 
-  it("rotates refresh tokens and rejects a rotated one, revoking its session", async () => {
+  async function refreshWith(refreshToken: string | undefined): Promise<{ status: number; body: unknown }> {
+    return authFetch("/token?grant_type=refresh_token", {
+      method: "POST",
+      body: JSON.stringify({ refresh_token: refreshToken }),
+    });
+  }
+
+  function sessionOf(body: unknown): { refreshToken: unknown; sessionId: unknown } {
+    const parsed = z.object({ access_token: z.string(), refresh_token: z.string() }).parse(body);
+    return { refreshToken: parsed.refresh_token, sessionId: decodeJwt(parsed.access_token).session_id };
+  }
+
+  it("answers two tabs refreshing with the same token at once, both with the session's new refresh token", async () => {
+    const client = await signInClient(stack, email, password);
+    const first = (await client.auth.getSession()).data.session;
+    const firstRefresh = first?.refresh_token;
+    const firstSessionId = decodeJwt(first?.access_token ?? "").session_id;
+
+    const [tabA, tabB] = await Promise.all([refreshWith(firstRefresh), refreshWith(firstRefresh)]);
+    expect(tabA.status).toBe(200);
+    expect(tabB.status).toBe(200);
+    const a = sessionOf(tabA.body);
+    const b = sessionOf(tabB.body);
+    expect(a.refreshToken).not.toBe(firstRefresh);
+    expect(b.refreshToken).toBe(a.refreshToken);
+    expect(a.sessionId).toBe(firstSessionId);
+    expect(b.sessionId).toBe(firstSessionId);
+
+    // A tab that missed the rotation retries with the old token within the interval: same active token again.
+    const late = await refreshWith(firstRefresh);
+    expect(late.status).toBe(200);
+    expect(sessionOf(late.body)).toEqual({ refreshToken: a.refreshToken, sessionId: firstSessionId });
+
+    // The session survives and the shared token rotates on as usual.
+    const next = await refreshWith(String(a.refreshToken));
+    expect(next.status).toBe(200);
+    expect(sessionOf(next.body).sessionId).toBe(firstSessionId);
+    expect(sessionOf(next.body).refreshToken).not.toBe(a.refreshToken);
+  });
+
+  it("rotates refresh tokens and, after refresh_token_reuse_interval, rejects a rotated one, revoking its session", async () => {
     const client = await signInClient(stack, email, password);
     const first = (await client.auth.getSession()).data.session;
     const firstRefresh = first?.refresh_token ?? "";
@@ -120,20 +161,19 @@ describe("Auth stand-in (GoTrue subset) driven by supabase-js", () => {
       decodeJwt(first?.access_token ?? "").session_id,
     );
 
-    const reuse = await authFetch("/token?grant_type=refresh_token", {
-      method: "POST",
-      body: JSON.stringify({ refresh_token: firstRefresh }),
-    });
+    // The rotation happened longer ago than the 10 s reuse interval (supabase/config.toml).
+    await stack.db.sql`
+      update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = ${firstRefresh}`;
+    const reuse = await refreshWith(firstRefresh);
     expect(reuse.status).toBe(400);
     expect(reuse.body).toMatchObject({ error: "invalid_grant", error_code: "refresh_token_already_used" });
 
     // Reuse is treated as theft: the rotated-to token dies with the session.
-    const afterReuse = await authFetch("/token?grant_type=refresh_token", {
-      method: "POST",
-      body: JSON.stringify({ refresh_token: second?.refresh_token }),
-    });
+    const afterReuse = await refreshWith(second?.refresh_token);
     expect(afterReuse.status).toBe(400);
     expect(afterReuse.body).toMatchObject({ error_code: "refresh_token_not_found" });
+    const user = await connectClient(stack).auth.getUser(second?.access_token);
+    expect(isAuthSessionMissingError(user.error)).toBe(true);
   });
 
   it("after sign-out the refresh token fails and the access token's session is gone", async () => {
