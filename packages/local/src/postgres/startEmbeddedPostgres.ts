@@ -17,6 +17,8 @@ export interface StartEmbeddedPostgresOptions {
   password?: string;
   /** Called with each line Postgres logs (quiet by default). */
   onLog?: (line: string) => void;
+  /** More server settings, e.g. `{ wal_sender_timeout: "2s" }`. */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function startEmbeddedPostgres(
       "max_connections=200",
       "-c",
       "fsync=on",
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: (message) => log(String(message).trimEnd()),
     onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
