@@ -66,6 +66,46 @@ describe.skipIf(skip)("dashboard in a real browser against the running stack", (
     await page.screenshot({ path: resolve(screenshots, "e2e-leads-live.png"), fullPage: true });
   }, 60_000);
 
+  it("filters by status and switches workspaces, each showing only its own leads", async () => {
+    const sql = postgres(stack.databaseUrl, { max: 1, onnotice: () => {} });
+    const expected = async (slug: string, status?: string) => {
+      const [row] = await sql<{ n: number }[]>`
+        select count(*)::int as n from public.leads l join public.workspaces w on w.id = l.workspace_id
+        where w.slug = ${slug} and (${status ?? null}::text is null or l.status::text = ${status ?? null})`;
+      return String(row?.n ?? -1);
+    };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "ru-RU" });
+    await page.goto(stack.dashboardUrl);
+    await page.getByTestId("leads-table").waitFor({ timeout: 15_000 });
+    const total = page.getByTestId("leads-total");
+    await expect
+      .poll(() => total.getAttribute("data-total"), { timeout: 10_000 })
+      .toBe(await expected("demo-almaty"));
+
+    await page.getByTestId("filter-status").selectOption("qualified");
+    await expect
+      .poll(() => total.getAttribute("data-total"), { timeout: 10_000 })
+      .toBe(await expected("demo-almaty", "qualified"));
+    const badges = await page.getByTestId("lead-row").allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.every((text) => text.includes("Квалифицирован"))).toBe(true);
+    await page.getByTestId("filter-status").selectOption("");
+
+    const astana = demoId("workspace:astana");
+    await page.getByTestId("workspace-switcher").selectOption(astana);
+    await expect
+      .poll(() => total.getAttribute("data-total"), { timeout: 10_000 })
+      .toBe(await expected("demo-astana"));
+    const ids = await page
+      .getByTestId("lead-row")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-lead-id")));
+    const [foreign] = await sql<{ n: number }[]>`
+      select count(*)::int as n from public.leads where id = any(${ids}::uuid[]) and workspace_id <> ${astana}`;
+    expect(foreign?.n).toBe(0);
+    await sql.end();
+    await page.screenshot({ path: resolve(screenshots, "e2e-workspace-astana.png") });
+  }, 60_000);
+
   it("ships no secret to the browser: the bundle holds the anon key only", async () => {
     const assets = join(stack.dataDir, "dashboard/assets");
     const bundle = (
