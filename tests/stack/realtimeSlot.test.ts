@@ -1,14 +1,12 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@supabase/supabase-js";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { ApiContext } from "../../packages/local/src/api/context.ts";
-import { createApiServer } from "../../packages/local/src/api/createApiServer.ts";
-import { createApiKeys, signJwt } from "../../packages/local/src/api/jwt.ts";
+import { signJwt } from "../../packages/local/src/api/jwt.ts";
+import { startApiServer } from "../../packages/local/src/api/startApiServer.ts";
 import {
   bootstrapPlatform,
   type EmbeddedPostgresHandle,
@@ -43,22 +41,9 @@ describe("Realtime replication slot", () => {
     await bootstrapPlatform(sql);
     await pushMigrations(cluster.url);
     jwtSecret = "slot-test-secret-with-at-least-32-characters";
-    const keys = await createApiKeys(jwtSecret);
-    anonKey = keys.anonKey;
-    const ctx: ApiContext = {
-      sql,
-      databaseUrl: cluster.url,
-      jwtSecret,
-      anonKey,
-      serviceRoleKey: keys.serviceRoleKey,
-      jwtExpirySeconds: 3600,
-      apiUrl: "http://127.0.0.1",
-      log: () => {},
-    };
-    const api = createApiServer(ctx, { functions: null });
-    await new Promise<void>((r) => api.server.listen(0, "127.0.0.1", r));
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    ctx.apiUrl = apiUrl;
+    const api = await startApiServer({ databaseUrl: cluster.url, jwtSecret, port: 0, sql });
+    apiUrl = api.apiUrl;
+    anonKey = api.anonKey;
     close = () => api.close();
   }, 120_000);
   afterAll(async () => {

@@ -56,11 +56,20 @@ export async function verifyJwt(token: string, secret: string): Promise<JwtClaim
   }
 }
 
-/** The `anon` and `service_role` API keys of a project: long-lived JWTs signed with its secret. */
+/**
+ * The `anon` and `service_role` API keys of a project: long-lived JWTs signed with its secret. Their `iat` and
+ * `exp` are fixed, so one secret always gives the same keys (as Supabase's local keys are stable): the dashboard
+ * build that embeds the anon key then survives restarts.
+ */
 export async function createApiKeys(secret: string): Promise<{ anonKey: string; serviceRoleKey: string }> {
-  const tenYears = 10 * 365 * 24 * 3600;
-  return {
-    anonKey: await signJwt({ iss: "supabase-demo", role: "anon" }, secret, tenYears),
-    serviceRoleKey: await signJwt({ iss: "supabase-demo", role: "service_role" }, secret, tenYears),
-  };
+  const key = (role: string) =>
+    new SignJWT({ iss: "supabase-demo", role })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setIssuedAt(apiKeyIssuedAt)
+      .setExpirationTime(apiKeyIssuedAt + 20 * 365 * 24 * 3600)
+      .sign(encoder.encode(secret));
+  return { anonKey: await key("anon"), serviceRoleKey: await key("service_role") };
 }
+
+/** 2025-11-01T00:00:00Z */
+const apiKeyIssuedAt = 1_761_955_200;

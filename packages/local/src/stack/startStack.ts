@@ -5,9 +5,8 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import postgres from "postgres";
 import { acquireStackLock, type StackLock } from "../acquireStackLock.ts";
-import type { ApiContext } from "../api/context.ts";
-import { createApiServer, type ApiServer } from "../api/createApiServer.ts";
 import { createApiKeys } from "../api/jwt.ts";
+import { startApiServer } from "../api/startApiServer.ts";
 import { bootstrapPlatform } from "../database/bootstrapPlatform.ts";
 import { pushMigrations } from "../database/pushMigrations.ts";
 import { createFunctionsProxy } from "../functions/createFunctionsProxy.ts";
@@ -117,24 +116,18 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
 
     const functions = await functionsStart;
     mark("functions");
-    const ctx: ApiContext = {
+    const api = await startApiServer({
       sql,
       databaseUrl,
       jwtSecret,
-      anonKey,
-      serviceRoleKey,
-      jwtExpirySeconds: 3600,
-      apiUrl,
+      port: config.apiPort,
       log,
-    };
-    const api: ApiServer = createApiServer(ctx, {
       functions: createFunctionsProxy(
         functions.url,
         await readFunctionSettings(resolve(supabaseDir, "config.toml")),
         jwtSecret,
       ),
     });
-    await listen(api.server, config.apiPort);
     cleanups.push(() => api.close());
     mark("api");
 
