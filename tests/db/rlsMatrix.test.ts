@@ -1,8 +1,8 @@
 import type { TransactionSql } from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
-import { type Actor, actAs, asActorRolledBack, describeOutcome } from "./support/actAs.ts";
-import { type Fixture, seedTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
+import { describe, expect, it } from "vitest";
+import type { TestDatabase } from "../support/testDatabase.ts";
+import { type Actor, asUser, actAs, asActorRolledBack, describeOutcome } from "./support/actAs.ts";
+import { type Fixture, useTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
 
 /**
  * The RLS matrix: every table × role × operation on workspace A's rows, run as PostgREST runs requests
@@ -256,11 +256,9 @@ const cells = Object.entries(expectations).flatMap(([table, byOperation]) => cel
 describe("RLS matrix", () => {
   let db: TestDatabase;
   let fixture: Fixture;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    fixture = await seedTwoWorkspaces(db.sql);
+  useTwoWorkspaces((seeded) => {
+    ({ db, f: fixture } = seeded);
   });
-  afterAll(() => db.drop());
 
   it("covers every table of the public schema", async () => {
     const tables = await db.sql<{ name: string }[]>`
@@ -292,19 +290,15 @@ describe("RLS matrix", () => {
 describe("access rules the matrix does not show", () => {
   let db: TestDatabase;
   let f: Fixture;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    f = await seedTwoWorkspaces(db.sql);
+  useTwoWorkspaces((seeded) => {
+    ({ db, f } = seeded);
   });
-  afterAll(() => db.drop());
-
-  const as = (userId: string): Actor => ({ role: "authenticated", userId });
 
   it("only owners add owners: an admin's attempt is refused, an owner's succeeds", async () => {
     const add = (tx: TransactionSql) => tx`insert into public.workspace_members (workspace_id, user_id, role)
       values (${f.workspaceA}, ${f.users.newcomer}, 'owner')`;
-    expect(await actAs(db.sql, as(f.users.admin), add)).toMatchObject({ kind: "error", code: "42501" });
-    expect(await actAs(db.sql, as(f.users.owner), add)).toEqual({ kind: "rows", count: 1 });
+    expect(await actAs(db.sql, asUser(f.users.admin), add)).toMatchObject({ kind: "error", code: "42501" });
+    expect(await actAs(db.sql, asUser(f.users.owner), add)).toEqual({ kind: "rows", count: 1 });
   });
 
   it("an admin can neither promote a member to owner nor demote or remove an owner", async () => {
@@ -314,15 +308,18 @@ describe("access rules the matrix does not show", () => {
       where workspace_id = ${f.workspaceA} and user_id = ${f.users.owner}`;
     const remove = (tx: TransactionSql) => tx`delete from public.workspace_members
       where workspace_id = ${f.workspaceA} and user_id = ${f.users.owner}`;
-    expect(await actAs(db.sql, as(f.users.admin), promote)).toMatchObject({ kind: "error", code: "42501" });
-    expect(await actAs(db.sql, as(f.users.admin), demote)).toEqual({ kind: "rows", count: 0 });
-    expect(await actAs(db.sql, as(f.users.admin), remove)).toEqual({ kind: "rows", count: 0 });
+    expect(await actAs(db.sql, asUser(f.users.admin), promote)).toMatchObject({
+      kind: "error",
+      code: "42501",
+    });
+    expect(await actAs(db.sql, asUser(f.users.admin), demote)).toEqual({ kind: "rows", count: 0 });
+    expect(await actAs(db.sql, asUser(f.users.admin), remove)).toEqual({ kind: "rows", count: 0 });
   });
 
   it("any member may leave a workspace", async () => {
     const leave = (tx: TransactionSql) => tx`delete from public.workspace_members
       where workspace_id = ${f.workspaceA} and user_id = ${f.users.viewer}`;
-    expect(await actAs(db.sql, as(f.users.viewer), leave)).toEqual({ kind: "rows", count: 1 });
+    expect(await actAs(db.sql, asUser(f.users.viewer), leave)).toEqual({ kind: "rows", count: 1 });
   });
 
   it("the last owner can neither leave nor step down until another owner exists", async () => {
@@ -331,9 +328,9 @@ describe("access rules the matrix does not show", () => {
     const stepDown = (tx: TransactionSql) => tx`update public.workspace_members set role = 'admin'
       where workspace_id = ${f.workspaceA} and user_id = ${f.users.owner}`;
     const refused = { kind: "error", code: "23001" };
-    expect(await actAs(db.sql, as(f.users.owner), leave)).toMatchObject(refused);
-    expect(await actAs(db.sql, as(f.users.owner), stepDown)).toMatchObject(refused);
-    const afterHandover = await actAs(db.sql, as(f.users.owner), async (tx) => {
+    expect(await actAs(db.sql, asUser(f.users.owner), leave)).toMatchObject(refused);
+    expect(await actAs(db.sql, asUser(f.users.owner), stepDown)).toMatchObject(refused);
+    const afterHandover = await actAs(db.sql, asUser(f.users.owner), async (tx) => {
       await tx`update public.workspace_members set role = 'owner'
         where workspace_id = ${f.workspaceA} and user_id = ${f.users.admin}`;
       return leave(tx);
@@ -342,7 +339,7 @@ describe("access rules the matrix does not show", () => {
   });
 
   it("a sales member reads their own client's row, no other client and no lead rows", async () => {
-    const seen = await asActorRolledBack(db.sql, as(f.users.sales), async (tx) => ({
+    const seen = await asActorRolledBack(db.sql, asUser(f.users.sales), async (tx) => ({
       clients: await tx<{ id: string }[]>`select id from public.clients order by name`,
       leads: await tx`select id from public.leads`,
       workspaces: await tx`select id from public.workspaces`,
@@ -354,7 +351,7 @@ describe("access rules the matrix does not show", () => {
 
   it("members see only their own workspace's rows in every table", async () => {
     const counts = (userId: string) =>
-      asActorRolledBack(db.sql, as(userId), async (tx) => {
+      asActorRolledBack(db.sql, asUser(userId), async (tx) => {
         const rows = await tx<{ workspace_id: string }[]>`
           select workspace_id from public.niches union all select workspace_id from public.campaigns
           union all select workspace_id from public.leads union all select workspace_id from public.clients
@@ -376,11 +373,11 @@ describe("access rules the matrix does not show", () => {
       tx: TransactionSql,
     ) => tx`insert into public.leads (workspace_id, source_platform, name)
       values (${f.workspaceA}, 'manual', 'Walk-in')`;
-    expect(await actAs(db.sql, as(f.users.operator), addLeadToB)).toMatchObject({
+    expect(await actAs(db.sql, asUser(f.users.operator), addLeadToB)).toMatchObject({
       kind: "error",
       code: "42501",
     });
-    expect(await actAs(db.sql, as(f.users.operator), addLeadToA)).toEqual({ kind: "rows", count: 1 });
+    expect(await actAs(db.sql, asUser(f.users.operator), addLeadToA)).toEqual({ kind: "rows", count: 1 });
   });
 
   it("an operator writes messages as themselves or unattributed, never as another user", async () => {
@@ -391,7 +388,7 @@ describe("access rules the matrix does not show", () => {
     const attributeTo = (senderUserId: string) => (tx: TransactionSql) =>
       tx`
       update public.messages set sender = 'human', sender_user_id = ${senderUserId} where id = ${f.messageA}`;
-    const operator = as(f.users.operator);
+    const operator = asUser(f.users.operator);
     expect(await actAs(db.sql, operator, addAs(f.users.operator))).toEqual({ kind: "rows", count: 1 });
     expect(await actAs(db.sql, operator, addAs(null))).toEqual({ kind: "rows", count: 1 });
     expect(await actAs(db.sql, operator, addAs(f.users.owner))).toMatchObject({

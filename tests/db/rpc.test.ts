@@ -1,24 +1,21 @@
 import type { TransactionSql } from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
-import { type Actor, actAs, asActorRolledBack } from "./support/actAs.ts";
-import { type Fixture, seedTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestDatabase } from "../support/testDatabase.ts";
+import { type Actor, asUser, actAs, asActorRolledBack } from "./support/actAs.ts";
+import { type Fixture, useTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
 
 describe("RPCs", () => {
   let db: TestDatabase;
   let f: Fixture;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    f = await seedTwoWorkspaces(db.sql);
+  useTwoWorkspaces((seeded) => {
+    ({ db, f } = seeded);
   });
-  afterAll(() => db.drop());
 
-  const as = (userId: string): Actor => ({ role: "authenticated", userId });
   const anon: Actor = { role: "anon" };
 
   describe("create_workspace", () => {
     it("creates the workspace with a normalised slug and makes the caller its owner", async () => {
-      const listed = await asActorRolledBack(db.sql, as(f.users.newcomer), async (tx) => {
+      const listed = await asActorRolledBack(db.sql, asUser(f.users.newcomer), async (tx) => {
         const [created] = await tx<
           { id: string }[]
         >`select public.create_workspace('  Астана лиды ', ' Astana-Leads ') as id`;
@@ -38,11 +35,11 @@ describe("RPCs", () => {
       expect(await actAs(db.sql, anon, create("fresh"))).toMatchObject({ kind: "error", code: "42501" });
       const [{ slug } = { slug: "" }] = await db.sql<{ slug: string }[]>`
         select slug from public.workspaces where id = ${f.workspaceA}`;
-      expect(await actAs(db.sql, as(f.users.newcomer), create(slug))).toMatchObject({
+      expect(await actAs(db.sql, asUser(f.users.newcomer), create(slug))).toMatchObject({
         kind: "error",
         code: "23505",
       });
-      expect(await actAs(db.sql, as(f.users.newcomer), create("no spaces"))).toMatchObject({
+      expect(await actAs(db.sql, asUser(f.users.newcomer), create("no spaces"))).toMatchObject({
         kind: "error",
         code: "23514",
       });
@@ -57,9 +54,9 @@ describe("RPCs", () => {
           actor,
           (tx) => tx<{ id: string; role: string }[]>`select id, role from public.my_workspaces()`,
         );
-      expect(await mine(as(f.users.viewer))).toEqual([{ id: f.workspaceA, role: "viewer" }]);
-      expect(await mine(as(f.users.outsider))).toEqual([{ id: f.workspaceB, role: "owner" }]);
-      expect(await mine(as(f.users.sales))).toEqual([]);
+      expect(await mine(asUser(f.users.viewer))).toEqual([{ id: f.workspaceA, role: "viewer" }]);
+      expect(await mine(asUser(f.users.outsider))).toEqual([{ id: f.workspaceB, role: "owner" }]);
+      expect(await mine(asUser(f.users.sales))).toEqual([]);
       expect(await actAs(db.sql, anon, (tx) => tx`select * from public.my_workspaces()`)).toMatchObject({
         kind: "error",
         code: "42501",
@@ -78,7 +75,7 @@ describe("RPCs", () => {
     it("returns the workspace's leads newest first, at most p_limit", async () => {
       const names = await asActorRolledBack(
         db.sql,
-        as(f.users.viewer),
+        asUser(f.users.viewer),
         (tx) => tx<{ name: string }[]>`select name from public.list_recent_leads(${f.workspaceA}, 2)`,
       );
       expect(names.map((l) => l.name)).toEqual(["Newest", "Айгерим"]);
@@ -88,7 +85,7 @@ describe("RPCs", () => {
       for (const userId of [f.users.outsider, f.users.sales]) {
         const rows = await asActorRolledBack(
           db.sql,
-          as(userId),
+          asUser(userId),
           (tx) => tx`select * from public.list_recent_leads(${f.workspaceA})`,
         );
         expect(rows).toHaveLength(0);
@@ -104,7 +101,7 @@ describe("RPCs", () => {
     it("refuses a limit outside 1..1000 with a message that says so", async () => {
       const outcome = await actAs(
         db.sql,
-        as(f.users.viewer),
+        asUser(f.users.viewer),
         (tx) => tx`select * from public.list_recent_leads(${f.workspaceA}, 0)`,
       );
       expect(outcome).toMatchObject({
@@ -126,7 +123,7 @@ describe("RPCs", () => {
     });
 
     it("hands a lead to a client of its workspace and records who did it", async () => {
-      const result = await asActorRolledBack(db.sql, as(f.users.operator), async (tx) => {
+      const result = await asActorRolledBack(db.sql, asUser(f.users.operator), async (tx) => {
         const [lead] = await tx<{ status: string; client_id: string; handed_off_at: Date | null }[]>`
           select status, client_id, handed_off_at from public.hand_off_lead(${leadId}, ${f.clientA1})`;
         const again = await tx`select * from public.hand_off_lead(${leadId}, ${f.clientA1})`;
@@ -162,21 +159,21 @@ describe("RPCs", () => {
     it("refuses a viewer, a stranger, a client of another workspace and a closed lead", async () => {
       const handOff = (clientId: string) => (tx: TransactionSql) =>
         tx`select * from public.hand_off_lead(${leadId}, ${clientId})`;
-      expect(await actAs(db.sql, as(f.users.viewer), handOff(f.clientA1))).toMatchObject({
+      expect(await actAs(db.sql, asUser(f.users.viewer), handOff(f.clientA1))).toMatchObject({
         kind: "error",
         code: "42501",
       });
-      expect(await actAs(db.sql, as(f.users.outsider), handOff(f.clientB1))).toMatchObject({
+      expect(await actAs(db.sql, asUser(f.users.outsider), handOff(f.clientB1))).toMatchObject({
         kind: "error",
         code: "P0002",
       });
-      expect(await actAs(db.sql, as(f.users.operator), handOff(f.clientB1))).toMatchObject({
+      expect(await actAs(db.sql, asUser(f.users.operator), handOff(f.clientB1))).toMatchObject({
         kind: "error",
         code: "P0002",
         message: expect.stringContaining("not a client of the lead's workspace"),
       });
       expect(await actAs(db.sql, anon, handOff(f.clientA1))).toMatchObject({ kind: "error", code: "42501" });
-      const closed = await actAs(db.sql, as(f.users.operator), async (tx) => {
+      const closed = await actAs(db.sql, asUser(f.users.operator), async (tx) => {
         await tx`update public.leads set status = 'closed' where id = ${leadId}`;
         return handOff(f.clientA1)(tx);
       });

@@ -1,21 +1,17 @@
 import postgres, { type TransactionSql } from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
-import { type Actor, asActorRolledBack } from "./support/actAs.ts";
-import { type Fixture, seedTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
+import { describe, expect, it } from "vitest";
+import type { TestDatabase } from "../support/testDatabase.ts";
+import { asUser, asActorRolledBack } from "./support/actAs.ts";
+import { type Fixture, useTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
 
 class Rollback extends Error {}
 
 describe("data model", () => {
   let db: TestDatabase;
   let f: Fixture;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    f = await seedTwoWorkspaces(db.sql);
+  useTwoWorkspaces((seeded) => {
+    ({ db, f } = seeded);
   });
-  afterAll(() => db.drop());
-
-  const as = (userId: string): Actor => ({ role: "authenticated", userId });
 
   /** Runs `work` as the superuser in a transaction that is rolled back; returns its value. */
   async function rolledBack<T>(work: (tx: TransactionSql) => Promise<T>): Promise<T> {
@@ -172,7 +168,7 @@ describe("data model", () => {
 
   describe("events", () => {
     it("appends an event for each status change, naming the signed-in user", async () => {
-      const events = await asActorRolledBack(db.sql, as(f.users.operator), async (tx) => {
+      const events = await asActorRolledBack(db.sql, asUser(f.users.operator), async (tx) => {
         await tx`update public.niches set status = 'paused' where id = ${f.nicheA}`;
         await tx`update public.niches set name = 'Renamed, same status' where id = ${f.nicheA}`;
         return tx`select actor_user_id, actor_kind, entity_type, entity_id, action, from_status, to_status
@@ -422,7 +418,7 @@ describe("data model", () => {
         (${f.workspaceA}, 'olx', 'Assigned but not handed off', 'qualified', ${f.clientA1}, null)`;
       const rows = await asActorRolledBack(
         db.sql,
-        as(f.users.sales),
+        asUser(f.users.sales),
         (tx) => tx`select * from public.client_leads()`,
       );
       expect(rows).toHaveLength(1);
@@ -458,7 +454,7 @@ describe("data model", () => {
       for (const userId of [f.users.owner, f.users.outsider, f.users.newcomer]) {
         const rows = await asActorRolledBack(
           db.sql,
-          as(userId),
+          asUser(userId),
           (tx) => tx`select * from public.client_leads()`,
         );
         expect(rows).toHaveLength(0);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { withDatabase } from "./testDatabase.ts";
 import {
   bootstrapPlatform,
   findFreePort,
@@ -51,10 +52,4 @@ export default async function setup(project: TestProject) {
     await stopCluster();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

@@ -27,11 +27,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   }
   await admin.end();
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  const sql = postgres(url.toString(), { max: 4, onnotice: () => {} });
+  const url = withDatabase(clusterUrl, name);
+  const sql = postgres(url, { max: 4, onnotice: () => {} });
   return {
-    url: url.toString(),
+    url,
     sql,
     async drop() {
       await sql.end({ timeout: 1 });
@@ -40,4 +39,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await dropper.end();
     },
   };
+}
+
+/** The same server URL pointing at another database. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
 }

@@ -1,4 +1,4 @@
-import { open, readFile, rm } from "node:fs/promises";
+import { open, readFile, rm, writeFile } from "node:fs/promises";
 
 /** Another `npm start` owns the data folder; nothing was touched. */
 export class StackAlreadyRunningError extends Error {
@@ -31,10 +31,7 @@ export async function acquireStackLock(lockPath: string): Promise<StackLock> {
       await handle.close();
       return {
         async describe(dashboardUrl) {
-          await open(lockPath, "w").then(async (h) => {
-            await h.writeFile(JSON.stringify({ pid: process.pid, dashboardUrl }));
-            await h.close();
-          });
+          await writeFile(lockPath, JSON.stringify({ pid: process.pid, dashboardUrl }));
         },
         async release() {
           await rm(lockPath, { force: true });

@@ -7,6 +7,11 @@ export interface Actor {
   userId?: string;
 }
 
+/** A signed-in user as an actor. */
+export function asUser(userId: string): Actor {
+  return { role: "authenticated", userId };
+}
+
 /** What Postgres answered: rows (selected or affected), or an error with its SQLSTATE. */
 export type Outcome = { kind: "rows"; count: number } | { kind: "error"; code: string; message: string };
 

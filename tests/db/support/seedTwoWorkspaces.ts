@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Sql } from "postgres";
+import { afterAll, beforeAll } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
 
 /** The people of the fixture, each an auth.users id. */
 export interface FixtureUsers {
@@ -138,4 +140,17 @@ export async function seedTwoWorkspaces(sql: Sql): Promise<Fixture> {
     select id::text from public.events where workspace_id = ${f.workspaceA} order by id limit 1`;
   if (!event) throw new Error("seedTwoWorkspaces: the audit triggers recorded no event for workspace A");
   return { ...f, users, eventA: Number(event.id) };
+}
+
+/**
+ * For the enclosing describe block: a fresh database with the two seeded workspaces, handed to `receive` before
+ * the tests run and dropped after them.
+ */
+export function useTwoWorkspaces(receive: (seeded: { db: TestDatabase; f: Fixture }) => void): void {
+  let db: TestDatabase | null = null;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    receive({ db, f: await seedTwoWorkspaces(db.sql) });
+  });
+  afterAll(() => db?.drop());
 }

@@ -72,34 +72,35 @@ function refreshed(state: LeadsPageState): LeadsPageState {
   return { ...state, request: requestFor(state, state.view, true) };
 }
 
+/** Navigating to another view: its rows are fetched afresh and nothing of the old page stays highlighted. */
+function loading(state: LeadsPageState, view: LeadsPageState["view"]): LeadsPageState {
+  return {
+    ...state,
+    view,
+    phase: "loading",
+    failure: null,
+    freshIds: new Set(),
+    request: requestFor(state, view, false),
+  };
+}
+
 /**
  * The leads page as a pure state machine: user navigation, fetch results and live changes. Live changes that
  * arrive while a fetch is in flight are replayed over its answer, so none is lost between the two.
  */
 export function reduceLeadsPage(state: LeadsPageState, action: LeadsPageAction): LeadsPageState {
   switch (action.type) {
-    case "filter": {
-      const view = { ...state.view, status: action.status, source: action.source, page: 1, unseen: 0 };
-      return {
-        ...state,
-        view,
-        phase: "loading",
-        failure: null,
-        freshIds: new Set(),
-        request: requestFor(state, view, false),
-      };
-    }
+    case "filter":
+      return loading(state, {
+        ...state.view,
+        status: action.status,
+        source: action.source,
+        page: 1,
+        unseen: 0,
+      });
     case "page": {
       const unseen = action.page === 1 ? 0 : state.view.unseen;
-      const view = { ...state.view, page: action.page, unseen };
-      return {
-        ...state,
-        view,
-        phase: "loading",
-        failure: null,
-        freshIds: new Set(),
-        request: requestFor(state, view, false),
-      };
+      return loading(state, { ...state.view, page: action.page, unseen });
     }
     case "retry":
       return {

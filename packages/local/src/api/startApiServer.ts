@@ -15,6 +15,8 @@ export interface StartApiServerOptions {
   /** The `/functions/v1` proxy, or null when functions are not running. */
   functions?: RouteHandler | null;
   log?: (line: string) => void;
+  /** The API keys when the caller derived them already (they follow from `jwtSecret` alone). */
+  keys?: { anonKey: string; serviceRoleKey: string };
 }
 
 export interface RunningApiServer {
@@ -27,7 +29,7 @@ export interface RunningApiServer {
 
 /** The local Supabase API stand-in listening on 127.0.0.1, with the project's API keys derived from its secret. */
 export async function startApiServer(options: StartApiServerOptions): Promise<RunningApiServer> {
-  const { anonKey, serviceRoleKey } = await createApiKeys(options.jwtSecret);
+  const { anonKey, serviceRoleKey } = options.keys ?? (await createApiKeys(options.jwtSecret));
   const ownPool = options.sql === undefined;
   const sql =
     options.sql ?? postgres(options.databaseUrl, { max: options.poolSize ?? 10, onnotice: () => {} });

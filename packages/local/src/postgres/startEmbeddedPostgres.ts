@@ -56,8 +56,6 @@ export async function startEmbeddedPostgres(
       "max_wal_senders=32",
       "-c",
       "max_connections=200",
-      "-c",
-      "fsync=on",
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: (message) => log(String(message).trimEnd()),

@@ -121,6 +121,7 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
       databaseUrl,
       jwtSecret,
       port: config.apiPort,
+      keys: { anonKey, serviceRoleKey },
       log,
       functions: createFunctionsProxy(
         functions.url,
