@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 export function startStandInProcess(
   databaseUrl: string,
   jwtSecret: string,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   // BENCH_STANDIN_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the stand-in under load.
   const nodeArgs = (process.env.BENCH_STANDIN_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -16,6 +17,7 @@ export function startStandInProcess(
         ...process.env,
         BENCH_DATABASE_URL: databaseUrl,
         BENCH_JWT_SECRET: jwtSecret,
+        ...extraEnv,
       },
       stdio: ["ignore", "pipe", "inherit"],
     },

@@ -4,18 +4,20 @@
 begin;
 set local search_path = extensions, public;
 
-select plan(68);
+select plan(80);
 
 -- Every table exists, RLS is on, anon holds no privilege --------------------------------------------------------------
 select has_table('public', t, format('table public.%s exists', t))
 from unnest(array[
   'workspaces', 'workspace_members', 'clients', 'client_members', 'niches', 'campaigns', 'ads', 'leads',
-  'lead_identities', 'conversations', 'messages', 'market_research', 'events', 'campaign_daily_stats'
+  'lead_identities', 'conversations', 'messages', 'market_research', 'events', 'campaign_daily_stats',
+  'channels', 'tracking_codes', 'qualification_scripts', 'outbound_messages'
 ]) as t;
 
 select tables_are('public', array[
   'workspaces', 'workspace_members', 'clients', 'client_members', 'niches', 'campaigns', 'ads', 'leads',
-  'lead_identities', 'conversations', 'messages', 'market_research', 'events', 'campaign_daily_stats'
+  'lead_identities', 'conversations', 'messages', 'market_research', 'events', 'campaign_daily_stats',
+  'channels', 'tracking_codes', 'qualification_scripts', 'outbound_messages'
 ], 'public holds exactly the tables of the data model');
 
 select ok(c.relrowsecurity, format('RLS is enabled on public.%s', c.relname))
@@ -97,8 +99,8 @@ select ok(
 -- Realtime and schedules -------------------------------------------------------------------------------------------------
 select set_eq(
   $$select tablename::text from pg_catalog.pg_publication_tables where pubname = 'supabase_realtime'$$,
-  array['leads', 'messages'],
-  'supabase_realtime publishes exactly leads and messages'
+  array['leads', 'messages', 'conversations', 'outbound_messages'],
+  'supabase_realtime publishes exactly leads, messages, conversations and outbound_messages'
 );
 select is(
   (select count(*)::int from private.schedules where name = 'rollup-campaign-daily-stats'),

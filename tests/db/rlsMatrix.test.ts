@@ -1,7 +1,8 @@
 import type { TransactionSql } from "postgres";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "../support/testDatabase.ts";
-import { type Actor, asUser, actAs, asActorRolledBack, describeOutcome } from "./support/actAs.ts";
+import { type Actor, actAs, asActorRolledBack, asUser, describeOutcome } from "./support/actAs.ts";
+import { type LeadCaptureRows, seedLeadCaptureRows } from "./support/leadCapture.ts";
 import { type Fixture, useTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
 
 /**
@@ -104,9 +105,38 @@ const expectations: Record<string, Record<Operation, string>> = {
     update:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
     delete:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
   },
+  // Connected only through private.connect_channel() (service role); admins change and remove channels.
+  channels: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✓     ✓     ✗     ✗        ✓",
+  },
+  tracking_codes: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  qualification_scripts: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✓        ✓     ✓     ✗     ✗        ✓",
+  },
+  // Written only by the SQL functions and RPCs (send_operator_reply).
+  outbound_messages: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+  },
 };
 
-type Statement = (tx: TransactionSql, f: Fixture) => Promise<{ count: number }>;
+/** The seeded workspaces plus workspace A's rows in the lead-capture tables. */
+type MatrixFixture = Fixture & LeadCaptureRows;
+
+type Statement = (tx: TransactionSql, f: MatrixFixture) => Promise<{ count: number }>;
 
 /** One statement per table and operation, each aimed at a row of workspace A (inserts add one to it). */
 const statements: Record<string, Record<Operation, Statement>> = {
@@ -219,9 +249,38 @@ const statements: Record<string, Record<Operation, Statement>> = {
     delete: (tx, f) =>
       tx`delete from public.campaign_daily_stats where campaign_id = ${f.campaignA} and day = ${f.statsDay}`,
   },
+  channels: {
+    select: (tx, f) => tx`select id from public.channels where id = ${f.channelA}`,
+    insert: (tx, f) => tx`insert into public.channels (workspace_id, provider, platform, name, external_id)
+      values (${f.workspaceA}, 'waha', 'whatsapp', 'Office WhatsApp', 'matrix-session')`,
+    update: (tx, f) => tx`update public.channels set name = 'Renamed bot' where id = ${f.channelA}`,
+    delete: (tx, f) => tx`delete from public.channels where id = ${f.channelA}`,
+  },
+  tracking_codes: {
+    select: (tx, f) => tx`select id from public.tracking_codes where id = ${f.trackingCodeA}`,
+    insert: (tx, f) => tx`insert into public.tracking_codes (workspace_id, code, campaign_id)
+      values (${f.workspaceA}, 'matrix_code', ${f.campaignA})`,
+    update: (tx, f) => tx`update public.tracking_codes set ad_id = null where id = ${f.trackingCodeA}`,
+    delete: (tx, f) => tx`delete from public.tracking_codes where id = ${f.trackingCodeA}`,
+  },
+  qualification_scripts: {
+    select: (tx, f) => tx`select id from public.qualification_scripts where id = ${f.scriptA}`,
+    insert: (tx, f) => tx`insert into public.qualification_scripts (workspace_id, niche_id, script)
+      values (${f.workspaceA}, ${f.nicheA}, '{"questions": []}')`,
+    update: (tx, f) => tx`update public.qualification_scripts set name = 'Renamed' where id = ${f.scriptA}`,
+    delete: (tx, f) => tx`delete from public.qualification_scripts where id = ${f.scriptA}`,
+  },
+  outbound_messages: {
+    select: (tx, f) => tx`select id from public.outbound_messages where id = ${f.outboundA}`,
+    insert: (tx, f) => tx`insert into public.outbound_messages
+      (workspace_id, conversation_id, lead_id, channel_id, sender, text, idempotency_key)
+      values (${f.workspaceA}, ${f.conversationA}, ${f.leadA}, ${f.channelA}, 'bot', 'Forged', 'matrix:1')`,
+    update: (tx, f) => tx`update public.outbound_messages set text = 'Rewritten' where id = ${f.outboundA}`,
+    delete: (tx, f) => tx`delete from public.outbound_messages where id = ${f.outboundA}`,
+  },
 };
 
-function actorOf(role: Role, f: Fixture): Actor {
+function actorOf(role: Role, f: MatrixFixture): Actor {
   switch (role) {
     case "anon":
       return { role: "anon" };
@@ -255,9 +314,13 @@ const cells = Object.entries(expectations).flatMap(([table, byOperation]) => cel
 
 describe("RLS matrix", () => {
   let db: TestDatabase;
-  let fixture: Fixture;
-  useTwoWorkspaces((seeded) => {
-    ({ db, f: fixture } = seeded);
+  let fixture: MatrixFixture;
+  let seeded: Fixture;
+  useTwoWorkspaces((two) => {
+    ({ db, f: seeded } = two);
+  });
+  beforeAll(async () => {
+    fixture = { ...seeded, ...(await seedLeadCaptureRows(db.sql, seeded)) };
   });
 
   it("covers every table of the public schema", async () => {
@@ -404,7 +467,8 @@ describe("access rules the matrix does not show", () => {
 
   it("service_role reads the schedule registry but cannot write it (its commands run as the owner)", async () => {
     const service: Actor = { role: "service_role" };
-    const read = (tx: TransactionSql) => tx`select name from private.schedules`;
+    const read = (tx: TransactionSql) =>
+      tx`select name from private.schedules where name = 'messaging-sweep'`;
     const add = (tx: TransactionSql) => tx`insert into private.schedules (name, cron, command)
       values ('escalate', '* * * * *', 'alter role service_role superuser')`;
     const rewrite = (tx: TransactionSql) => tx`update private.schedules set command = 'select 1'`;
@@ -413,6 +477,33 @@ describe("access rules the matrix does not show", () => {
     for (const write of [add, rewrite, remove]) {
       expect(await actAs(db.sql, service, write)).toMatchObject({ kind: "error", code: "42501" });
     }
+  });
+
+  it("channel secrets are out of reach of every role but service_role", async () => {
+    const { channelA } = await seedLeadCaptureRows(db.sql, f);
+    const read = (tx: TransactionSql) =>
+      tx`select bot_token from private.channel_secrets where channel_id = ${channelA}`;
+    const rewrite = (tx: TransactionSql) =>
+      tx`update private.channel_secrets set bot_token = 'stolen' where channel_id = ${channelA}`;
+    const signedIn = [
+      f.users.owner,
+      f.users.admin,
+      f.users.operator,
+      f.users.viewer,
+      f.users.sales,
+      f.users.outsider,
+    ];
+    const anon: Actor = { role: "anon" };
+    for (const actor of [anon, ...signedIn.map(asUser)]) {
+      for (const statement of [read, rewrite]) {
+        const outcome = await actAs(db.sql, actor, statement);
+        expect(outcome, `${actor.role} ${actor.userId ?? ""}`).toMatchObject({
+          kind: "error",
+          code: "42501",
+        });
+      }
+    }
+    expect(await actAs(db.sql, { role: "service_role" }, read)).toEqual({ kind: "rows", count: 1 });
   });
 
   it("a row cannot point at another workspace's row, whoever writes it", async () => {

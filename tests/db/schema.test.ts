@@ -1,7 +1,7 @@
 import postgres, { type TransactionSql } from "postgres";
 import { describe, expect, it } from "vitest";
 import type { TestDatabase } from "../support/testDatabase.ts";
-import { asUser, asActorRolledBack } from "./support/actAs.ts";
+import { asActorRolledBack, asUser } from "./support/actAs.ts";
 import { type Fixture, useTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
 
 class Rollback extends Error {}
@@ -402,12 +402,17 @@ describe("data model", () => {
         select name, cron, command from private.schedules order by name`;
       expect(schedules).toEqual([
         {
+          name: "messaging-sweep",
+          cron: "* * * * *",
+          command: "select private.request_function('messaging-sweep')",
+        },
+        {
           name: "rollup-campaign-daily-stats",
           cron: "*/5 * * * *",
           command: "select private.rollup_campaign_daily_stats()",
         },
       ]);
-      await rolledBack((tx) => tx.unsafe(schedules[0]!.command));
+      for (const schedule of schedules) await rolledBack((tx) => tx.unsafe(schedule.command));
     });
   });
 
@@ -463,18 +468,23 @@ describe("data model", () => {
   });
 
   describe("realtime", () => {
-    it("publishes exactly leads and messages, with their whole old rows", async () => {
+    it("publishes exactly leads, messages, conversations and the outbox, with their whole old rows", async () => {
       const published = await db.sql`select schemaname, tablename from pg_publication_tables
         where pubname = 'supabase_realtime' order by tablename`;
       expect(published).toEqual([
+        { schemaname: "public", tablename: "conversations" },
         { schemaname: "public", tablename: "leads" },
         { schemaname: "public", tablename: "messages" },
+        { schemaname: "public", tablename: "outbound_messages" },
       ]);
       const identities = await db.sql`select relname, relreplident from pg_class
-        where oid in ('public.leads'::regclass, 'public.messages'::regclass) order by relname`;
+        where oid in ('public.leads'::regclass, 'public.messages'::regclass, 'public.conversations'::regclass,
+                      'public.outbound_messages'::regclass) order by relname`;
       expect(identities).toEqual([
+        { relname: "conversations", relreplident: "f" },
         { relname: "leads", relreplident: "f" },
         { relname: "messages", relreplident: "f" },
+        { relname: "outbound_messages", relreplident: "f" },
       ]);
     });
   });
@@ -485,7 +495,7 @@ describe("data model", () => {
              has_table_privilege('anon', c.oid, 'select, insert, update, delete, truncate, references, trigger') as anon
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r' order by 1`;
-    expect(tables.length).toBeGreaterThanOrEqual(14);
+    expect(tables.length).toBeGreaterThanOrEqual(18);
     expect(tables.filter((t) => !t.rls || t.anon)).toEqual([]);
   });
 

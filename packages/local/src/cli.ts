@@ -1,4 +1,4 @@
-import { extractPhone } from "@arqan/shared";
+import { extractPhone, extractSignals } from "@arqan/shared";
 import type { RunningStack } from "./stack/startStack.ts";
 
 const usage = `Usage: arqan <command>
@@ -6,6 +6,8 @@ const usage = `Usage: arqan <command>
 Commands:
   start            Run the local stack: Postgres, the Supabase API stand-in, Edge Functions, the dashboard, a demo workspace
   phone <text>     Print the E.164 form of the first phone number in the text: {"phone": "+77011234567"} or {"phone": null}
+  signals <text>   Print what the rules read from a lead's message, as one JSON line:
+                   {"language": "ru", "city": "Almaty", "budget_kzt": 300000, "timeline_days": 1, "phone": "+77011234567"}
   db-types [--check]  Regenerate packages/shared/src/database.types.ts with the Supabase CLI (--check: fail if stale)
 `;
 
@@ -22,6 +24,21 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       process.stdout.write(`{"phone": ${JSON.stringify(extractPhone(text))}}\n`);
+      return 0;
+    }
+    case "signals": {
+      const text = rest.join(" ");
+      if (!text) {
+        process.stderr.write(
+          'arqan signals: give the message to read, e.g. arqan signals "Нужен кондиционер в Алматы, бюджет 300 тыс"\n',
+        );
+        return 2;
+      }
+      const signals = extractSignals(text);
+      const keys = ["language", "city", "budget_kzt", "timeline_days", "phone"] as const;
+      process.stdout.write(
+        `{${keys.map((key) => `"${key}": ${JSON.stringify(signals[key])}`).join(", ")}}\n`,
+      );
       return 0;
     }
     case "db-types": {

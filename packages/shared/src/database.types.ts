@@ -199,6 +199,89 @@ export type Database = {
           },
         ];
       };
+      channels: {
+        Row: {
+          api_base_url: string | null;
+          campaign_id: string | null;
+          created_at: string;
+          external_id: string;
+          id: string;
+          last_error: string | null;
+          name: string;
+          niche_id: string | null;
+          per_chat_interval_ms: number;
+          per_second_limit: number;
+          platform: Database["public"]["Enums"]["platform"];
+          provider: string;
+          status: string;
+          updated_at: string;
+          username: string | null;
+          webhook_url: string | null;
+          workspace_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          api_base_url?: string | null;
+          campaign_id?: string | null;
+          created_at?: string;
+          external_id: string;
+          id?: string;
+          last_error?: string | null;
+          name: string;
+          niche_id?: string | null;
+          per_chat_interval_ms?: number;
+          per_second_limit?: number;
+          platform: Database["public"]["Enums"]["platform"];
+          provider: string;
+          status?: string;
+          updated_at?: string;
+          username?: string | null;
+          webhook_url?: string | null;
+          workspace_id: string;
+        };
+        Update: {
+          api_base_url?: string | null;
+          campaign_id?: string | null;
+          created_at?: string;
+          external_id?: string;
+          id?: string;
+          last_error?: string | null;
+          name?: string;
+          niche_id?: string | null;
+          per_chat_interval_ms?: number;
+          per_second_limit?: number;
+          platform?: Database["public"]["Enums"]["platform"];
+          provider?: string;
+          status?: string;
+          updated_at?: string;
+          username?: string | null;
+          webhook_url?: string | null;
+          workspace_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "channels_campaign_fkey";
+            columns: ["workspace_id", "campaign_id"];
+            isOneToOne: false;
+            referencedRelation: "campaigns";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "channels_niche_fkey";
+            columns: ["workspace_id", "niche_id"];
+            isOneToOne: false;
+            referencedRelation: "niches";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "channels_workspace_id_fkey";
+            columns: ["workspace_id"];
+            isOneToOne: false;
+            referencedRelation: "workspaces";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       client_members: {
         Row: {
           client_id: string;
@@ -284,39 +367,67 @@ export type Database = {
       conversations: {
         Row: {
           bot_paused: boolean;
+          channel_id: string | null;
           created_at: string;
           external_chat_id: string;
           id: string;
+          last_inbound_at: string | null;
           last_message_at: string | null;
+          last_sent_at: string | null;
           lead_id: string;
+          needs_human: string | null;
           platform: Database["public"]["Enums"]["platform"];
+          state: NonNullable<Json>;
+          taken_over_at: string | null;
+          taken_over_by: string | null;
           updated_at: string;
           workspace_id: string;
         };
         ComputedFields: never;
         Insert: {
           bot_paused?: boolean;
+          channel_id?: string | null;
           created_at?: string;
           external_chat_id: string;
           id?: string;
+          last_inbound_at?: string | null;
           last_message_at?: string | null;
+          last_sent_at?: string | null;
           lead_id: string;
+          needs_human?: string | null;
           platform: Database["public"]["Enums"]["platform"];
+          state?: NonNullable<Json>;
+          taken_over_at?: string | null;
+          taken_over_by?: string | null;
           updated_at?: string;
           workspace_id: string;
         };
         Update: {
           bot_paused?: boolean;
+          channel_id?: string | null;
           created_at?: string;
           external_chat_id?: string;
           id?: string;
+          last_inbound_at?: string | null;
           last_message_at?: string | null;
+          last_sent_at?: string | null;
           lead_id?: string;
+          needs_human?: string | null;
           platform?: Database["public"]["Enums"]["platform"];
+          state?: NonNullable<Json>;
+          taken_over_at?: string | null;
+          taken_over_by?: string | null;
           updated_at?: string;
           workspace_id?: string;
         };
         Relationships: [
+          {
+            foreignKeyName: "conversations_channel_fkey";
+            columns: ["workspace_id", "channel_id"];
+            isOneToOne: false;
+            referencedRelation: "channels";
+            referencedColumns: ["workspace_id", "id"];
+          },
           {
             foreignKeyName: "conversations_lead_fkey";
             columns: ["workspace_id", "lead_id"];
@@ -570,14 +681,17 @@ export type Database = {
       };
       messages: {
         Row: {
+          choice: string | null;
           conversation_id: string;
           created_at: string;
           id: string;
           intent: string | null;
           language: string | null;
           lead_id: string;
+          outbound_id: string | null;
           platform: Database["public"]["Enums"]["platform"];
           platform_message_id: string | null;
+          processed_at: string | null;
           sender: Database["public"]["Enums"]["message_sender"];
           sender_user_id: string | null;
           sent_at: string;
@@ -588,14 +702,17 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          choice?: string | null;
           conversation_id: string;
           created_at?: string;
           id?: string;
           intent?: string | null;
           language?: string | null;
           lead_id: string;
+          outbound_id?: string | null;
           platform: Database["public"]["Enums"]["platform"];
           platform_message_id?: string | null;
+          processed_at?: string | null;
           sender: Database["public"]["Enums"]["message_sender"];
           sender_user_id?: string | null;
           sent_at?: string;
@@ -605,14 +722,17 @@ export type Database = {
           workspace_id: string;
         };
         Update: {
+          choice?: string | null;
           conversation_id?: string;
           created_at?: string;
           id?: string;
           intent?: string | null;
           language?: string | null;
           lead_id?: string;
+          outbound_id?: string | null;
           platform?: Database["public"]["Enums"]["platform"];
           platform_message_id?: string | null;
+          processed_at?: string | null;
           sender?: Database["public"]["Enums"]["message_sender"];
           sender_user_id?: string | null;
           sent_at?: string;
@@ -634,6 +754,13 @@ export type Database = {
             columns: ["workspace_id", "lead_id"];
             isOneToOne: false;
             referencedRelation: "leads";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "messages_outbound_fkey";
+            columns: ["workspace_id", "outbound_id"];
+            isOneToOne: false;
+            referencedRelation: "outbound_messages";
             referencedColumns: ["workspace_id", "id"];
           },
           {
@@ -698,6 +825,214 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "niches_workspace_id_fkey";
+            columns: ["workspace_id"];
+            isOneToOne: false;
+            referencedRelation: "workspaces";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      outbound_messages: {
+        Row: {
+          attempts: number;
+          channel_id: string;
+          conversation_id: string;
+          created_at: string;
+          id: string;
+          idempotency_key: string;
+          last_error: string | null;
+          lead_id: string;
+          locked_until: string | null;
+          message_id: string | null;
+          next_attempt_at: string;
+          platform_message_id: string | null;
+          reply_markup: Json | null;
+          sender: Database["public"]["Enums"]["message_sender"];
+          sender_user_id: string | null;
+          sent_at: string | null;
+          status: string;
+          text: string;
+          updated_at: string;
+          workspace_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          attempts?: number;
+          channel_id: string;
+          conversation_id: string;
+          created_at?: string;
+          id?: string;
+          idempotency_key: string;
+          last_error?: string | null;
+          lead_id: string;
+          locked_until?: string | null;
+          message_id?: string | null;
+          next_attempt_at?: string;
+          platform_message_id?: string | null;
+          reply_markup?: Json | null;
+          sender: Database["public"]["Enums"]["message_sender"];
+          sender_user_id?: string | null;
+          sent_at?: string | null;
+          status?: string;
+          text: string;
+          updated_at?: string;
+          workspace_id: string;
+        };
+        Update: {
+          attempts?: number;
+          channel_id?: string;
+          conversation_id?: string;
+          created_at?: string;
+          id?: string;
+          idempotency_key?: string;
+          last_error?: string | null;
+          lead_id?: string;
+          locked_until?: string | null;
+          message_id?: string | null;
+          next_attempt_at?: string;
+          platform_message_id?: string | null;
+          reply_markup?: Json | null;
+          sender?: Database["public"]["Enums"]["message_sender"];
+          sender_user_id?: string | null;
+          sent_at?: string | null;
+          status?: string;
+          text?: string;
+          updated_at?: string;
+          workspace_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "outbound_messages_channel_fkey";
+            columns: ["workspace_id", "channel_id"];
+            isOneToOne: false;
+            referencedRelation: "channels";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "outbound_messages_conversation_fkey";
+            columns: ["workspace_id", "conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "outbound_messages_lead_fkey";
+            columns: ["workspace_id", "lead_id"];
+            isOneToOne: false;
+            referencedRelation: "leads";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "outbound_messages_message_fkey";
+            columns: ["workspace_id", "message_id"];
+            isOneToOne: false;
+            referencedRelation: "messages";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "outbound_messages_workspace_id_fkey";
+            columns: ["workspace_id"];
+            isOneToOne: false;
+            referencedRelation: "workspaces";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      qualification_scripts: {
+        Row: {
+          created_at: string;
+          id: string;
+          name: string;
+          niche_id: string | null;
+          script: NonNullable<Json>;
+          updated_at: string;
+          updated_by: string | null;
+          workspace_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          id?: string;
+          name?: string;
+          niche_id?: string | null;
+          script: NonNullable<Json>;
+          updated_at?: string;
+          updated_by?: string | null;
+          workspace_id: string;
+        };
+        Update: {
+          created_at?: string;
+          id?: string;
+          name?: string;
+          niche_id?: string | null;
+          script?: NonNullable<Json>;
+          updated_at?: string;
+          updated_by?: string | null;
+          workspace_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "qualification_scripts_niche_fkey";
+            columns: ["workspace_id", "niche_id"];
+            isOneToOne: true;
+            referencedRelation: "niches";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "qualification_scripts_workspace_id_fkey";
+            columns: ["workspace_id"];
+            isOneToOne: false;
+            referencedRelation: "workspaces";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      tracking_codes: {
+        Row: {
+          ad_id: string | null;
+          campaign_id: string;
+          code: string;
+          created_at: string;
+          id: string;
+          updated_at: string;
+          workspace_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          ad_id?: string | null;
+          campaign_id: string;
+          code: string;
+          created_at?: string;
+          id?: string;
+          updated_at?: string;
+          workspace_id: string;
+        };
+        Update: {
+          ad_id?: string | null;
+          campaign_id?: string;
+          code?: string;
+          created_at?: string;
+          id?: string;
+          updated_at?: string;
+          workspace_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "tracking_codes_ad_fkey";
+            columns: ["workspace_id", "campaign_id", "ad_id"];
+            isOneToOne: false;
+            referencedRelation: "ads";
+            referencedColumns: ["workspace_id", "campaign_id", "id"];
+          },
+          {
+            foreignKeyName: "tracking_codes_campaign_fkey";
+            columns: ["workspace_id", "campaign_id"];
+            isOneToOne: false;
+            referencedRelation: "campaigns";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "tracking_codes_workspace_id_fkey";
             columns: ["workspace_id"];
             isOneToOne: false;
             referencedRelation: "workspaces";
@@ -784,6 +1119,7 @@ export type Database = {
         }[];
       };
       create_workspace: { Args: { p_name: string; p_slug: string }; Returns: string };
+      hand_back_lead: { Args: { p_lead_id: string }; Returns: undefined };
       hand_off_lead: {
         Args: { p_client_id: string; p_lead_id: string };
         Returns: {
@@ -851,6 +1187,50 @@ export type Database = {
           slug: string;
         }[];
       };
+      override_lead_status: {
+        Args: { p_lead_id: string; p_reason: string; p_status: Database["public"]["Enums"]["lead_status"] };
+        Returns: undefined;
+      };
+      search_leads: {
+        Args: {
+          p_campaign_id?: string;
+          p_language?: string;
+          p_limit?: number;
+          p_offset?: number;
+          p_query?: string;
+          p_score_max?: number;
+          p_score_min?: number;
+          p_sources?: Database["public"]["Enums"]["platform"][];
+          p_statuses?: Database["public"]["Enums"]["lead_status"][];
+          p_workspace_id: string;
+        };
+        Returns: {
+          bot_paused: boolean;
+          campaign_id: string;
+          campaign_name: string;
+          created_at: string;
+          first_contact_at: string;
+          first_response_at: string;
+          id: string;
+          language: string;
+          last_message_at: string;
+          name: string;
+          needs_human: string;
+          phone: string;
+          response_seconds: number;
+          score: number;
+          source_platform: Database["public"]["Enums"]["platform"];
+          status: Database["public"]["Enums"]["lead_status"];
+          total_count: number;
+          updated_at: string;
+          workspace_id: string;
+        }[];
+      };
+      send_operator_reply: {
+        Args: { p_idempotency_key: string; p_lead_id: string; p_text: string };
+        Returns: string;
+      };
+      take_over_lead: { Args: { p_lead_id: string }; Returns: undefined };
     };
     Enums: {
       ad_status: "draft" | "published" | "active" | "expired" | "banned" | "deleted";

@@ -1,3 +1,55 @@
-export * from "./domain/enums.ts";
-export { extractPhone, normalizePhone } from "./phone/extractPhone.ts";
 export type { Database, Json } from "./database.types.ts";
+export * from "./domain/enums.ts";
+export { detectLanguage } from "./language/detectLanguage.ts";
+export {
+  type LlmExtraction,
+  type LlmIntent,
+  type LlmSentiment,
+  llmExtractionSchema,
+  llmIntents,
+  llmSentiments,
+} from "./llm/llmExtraction.ts";
+export { llmExtractionJsonSchema } from "./llm/llmExtractionJsonSchema.ts";
+export { type MergedSignals, mergeSignals } from "./llm/mergeSignals.ts";
+export { extractPhone, normalizePhone } from "./phone/extractPhone.ts";
+export {
+  type AdvanceQualificationInput,
+  advanceQualification,
+  type QualificationReply,
+  type QualificationReplyOption,
+  type QualificationStep,
+} from "./qualification/advanceQualification.ts";
+export { checkHardLimits, type HardLimitBreach } from "./qualification/checkHardLimits.ts";
+export { defaultQualificationScript } from "./qualification/defaultQualificationScript.ts";
+export {
+  type LocalizedText,
+  localizedTextSchema,
+  type QualificationScript,
+  type QuestionKey,
+  qualificationScriptSchema,
+  questionKeys,
+  type ScriptQuestion,
+  scriptQuestionSchema,
+} from "./qualification/qualificationScript.ts";
+export {
+  type QualificationFields,
+  type QualificationOutcome,
+  type QualificationState,
+  qualificationFieldsSchema,
+  qualificationOutcomes,
+  qualificationStateSchema,
+  questionFields,
+} from "./qualification/qualificationState.ts";
+export { maxNeedLength, readNeed } from "./qualification/readNeed.ts";
+export {
+  type LeadScore,
+  type ScoreComponent,
+  type ScoreReason,
+  scoreLead,
+  scoreReasons,
+} from "./qualification/scoreLead.ts";
+export { extractBudget } from "./signals/extractBudget.ts";
+export { extractCity, normalizeCity } from "./signals/extractCity.ts";
+export { extractSignals, type Signals, signalsSchema } from "./signals/extractSignals.ts";
+export { extractTimeline } from "./signals/extractTimeline.ts";
+export { type CityName, citySchema, kazakhstanCities } from "./signals/kazakhstanCities.ts";

@@ -9,9 +9,9 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { isAuthRetryableFetchError } from "@supabase/supabase-js";
 import { z } from "zod";
-import { classifyQueryFailure } from "./classifyQueryFailure.ts";
 import { classifySignInFailure } from "./classifySignInFailure.ts";
 import { DashboardQueryError } from "./DashboardQueryError.ts";
+import { parseAnswer, throwIfFailed } from "./readAnswer.ts";
 import {
   type CampaignNameRow,
   campaignNameRowSchema,
@@ -26,33 +26,9 @@ import {
   workspaceRowSchema,
 } from "./rows.ts";
 import { SignInError } from "./SignInError.ts";
+import { type WatchOptions, watchTableChanges } from "./watchTableChanges.ts";
 
-/** The shape of a PostgREST answer that matters for error handling. */
-interface PostgrestAnswer {
-  error: { code?: string; message: string } | null;
-  status: number;
-}
-
-function throwIfFailed(query: string, answer: PostgrestAnswer): void {
-  if (answer.error === null) return;
-  const action = classifyQueryFailure(answer.status, answer.error.code || undefined);
-  throw new DashboardQueryError(query, action, `${answer.status} ${answer.error.message}`, {
-    cause: answer.error,
-  });
-}
-
-function parseAnswer<T>(query: string, schema: z.ZodType<T>, data: unknown): T {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    throw new DashboardQueryError(
-      query,
-      "malformed",
-      `unexpected answer from the server: ${z.prettifyError(parsed.error)}`,
-      { cause: parsed.error },
-    );
-  }
-  return parsed.data;
-}
+export type { LiveStatus } from "./watchTableChanges.ts";
 
 /**
  * Signs in with email and password; the client keeps the session. Throws `SignInError` whose `reason` says
@@ -194,9 +170,6 @@ export type LeadChange =
   /** Under RLS, Realtime sends only the primary key of a deleted row. */
   | { kind: "delete"; id: string };
 
-/** The state of the live connection, as the indicator shows it. */
-export type LiveStatus = "connecting" | "connected" | "reconnecting" | "closed";
-
 const leadChangePayloadSchema = z.discriminatedUnion("eventType", [
   z.object({ eventType: z.literal("INSERT"), new: leadRowSchema }),
   z.object({ eventType: z.literal("UPDATE"), new: leadRowSchema }),
@@ -220,14 +193,10 @@ export function parseLeadChange(
   }
 }
 
-export interface LeadSubscriptionOptions {
-  /** Told about every change of the connection state. */
-  onStatus?: (status: LiveStatus) => void;
+export interface LeadSubscriptionOptions extends WatchOptions {
   /** Told about a payload that does not look like a lead; by default it is logged and skipped. */
   onMalformed?: (problem: string) => void;
 }
-
-let channelCounter = 0;
 
 /**
  * Calls `onChange` for every insert, update and delete of the workspace's leads the user may see (Realtime
@@ -239,46 +208,20 @@ export function subscribeToLeads(
   onChange: (change: LeadChange) => void,
   options: LeadSubscriptionOptions = {},
 ): () => void {
-  channelCounter += 1;
-  let wasConnected = false;
-  let stopped = false;
-  const report = (status: LiveStatus) => {
-    if (!stopped) options.onStatus?.(status);
-  };
-  report("connecting");
-  const channel = client
-    .channel(`leads:${workspaceId}:${channelCounter}`)
-    .on(
-      "postgres_changes",
-      { event: "*", schema: "public", table: "leads", filter: `workspace_id=eq.${workspaceId}` },
-      (payload) => {
-        const result = parseLeadChange(payload);
-        if (result.ok) {
-          onChange(result.change);
-        } else if (options.onMalformed) {
-          options.onMalformed(result.problem);
-        } else {
-          console.warn(`Skipped a Realtime change of leads that is not a lead row: ${result.problem}`);
-        }
-      },
-    )
-    .subscribe((status) => {
-      switch (status) {
-        case "SUBSCRIBED":
-          wasConnected = true;
-          report("connected");
-          return;
-        case "TIMED_OUT":
-        case "CHANNEL_ERROR":
-          report(wasConnected ? "reconnecting" : "connecting");
-          return;
-        case "CLOSED":
-          report("closed");
-          return;
+  return watchTableChanges(
+    client,
+    "leads",
+    `workspace_id=eq.${workspaceId}`,
+    (payload) => {
+      const result = parseLeadChange(payload);
+      if (result.ok) {
+        onChange(result.change);
+      } else if (options.onMalformed) {
+        options.onMalformed(result.problem);
+      } else {
+        console.warn(`Skipped a Realtime change of leads that is not a lead row: ${result.problem}`);
       }
-    });
-  return () => {
-    stopped = true;
-    void client.removeChannel(channel);
-  };
+    },
+    options,
+  );
 }

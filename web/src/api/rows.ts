@@ -7,19 +7,20 @@ export {
   leadStatuses,
   leadStatusSchema,
   type Platform,
-  platforms,
   platformSchema,
+  platforms,
   type WorkspaceRole,
-  workspaceRoles,
   workspaceRoleSchema,
+  workspaceRoles,
 } from "@arqan/shared";
+
 import { leadStatusSchema, platformSchema, workspaceRoleSchema } from "@arqan/shared";
 
 /** Ids are uuids; `z.guid()` also accepts the hand-written ids demo seeds use. */
-const idSchema = z.guid();
+export const idSchema = z.guid();
 
 /** A timestamp as PostgREST or Realtime sends it; anything `Date.parse` cannot read is rejected. */
-const timestampSchema = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
+export const timestampSchema = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
   message: "expected an ISO timestamp",
 });
 

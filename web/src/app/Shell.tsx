@@ -1,15 +1,19 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { useCallback, useEffect, useState } from "react";
-import { listMyWorkspaces } from "../api/dashboardQueries.ts";
 import { DashboardQueryError, type QueryFailureAction } from "../api/DashboardQueryError.ts";
+import { listMyWorkspaces } from "../api/dashboardQueries.ts";
 import type { WorkspaceRow } from "../api/rows.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.tsx";
+import { LeadPage } from "../lead/LeadPage.tsx";
 import { LeadsPage } from "../leads/LeadsPage.tsx";
+import { SettingsPage } from "../settings/SettingsPage.tsx";
 import { chooseWorkspace } from "../workspaces/chooseWorkspace.ts";
 import { WorkspaceSwitcher } from "../workspaces/WorkspaceSwitcher.tsx";
 import { ErrorState } from "./ErrorState.tsx";
 import { readWorkspacePreference, writeWorkspacePreference } from "./preferences.ts";
+import { routeHash } from "./route.ts";
+import { useHashRoute } from "./useHashRoute.ts";
 
 type WorkspacesState =
   | { phase: "loading" }
@@ -24,11 +28,13 @@ export interface ShellProps {
   onSessionExpired: () => void;
 }
 
-/** The signed-in frame: sidebar, top bar (workspace, language, sign-out) and the current page. */
+/** The signed-in frame: sidebar, top bar (workspace, language, sign-out) and the page the URL hash names. */
 export function Shell({ client, userId, userEmail, onSignOut, onSessionExpired }: ShellProps) {
   const { t } = useI18n();
   const [state, setState] = useState<WorkspacesState>({ phase: "loading" });
   const [attempt, setAttempt] = useState(0);
+  const route = useHashRoute();
+  const section = route.page === "settings" ? "settings" : "leads";
 
   const handleFailure = useCallback(
     (error: unknown): QueryFailureAction => {
@@ -74,8 +80,21 @@ export function Shell({ client, userId, userEmail, onSignOut, onSessionExpired }
           <span>{t("app.name")}</span>
         </div>
         <nav className="sidebar__nav" aria-label={t("shell.navigation")}>
-          <a className="sidebar__link is-active" href="#leads" aria-current="page">
+          <a
+            className={`sidebar__link${section === "leads" ? " is-active" : ""}`}
+            href={routeHash({ page: "leads" })}
+            aria-current={section === "leads" ? "page" : undefined}
+            data-testid="nav-leads"
+          >
             {t("nav.leads")}
+          </a>
+          <a
+            className={`sidebar__link${section === "settings" ? " is-active" : ""}`}
+            href={routeHash({ page: "settings" })}
+            aria-current={section === "settings" ? "page" : undefined}
+            data-testid="nav-settings"
+          >
+            {t("nav.settings")}
           </a>
         </nav>
       </aside>
@@ -99,7 +118,7 @@ export function Shell({ client, userId, userEmail, onSignOut, onSessionExpired }
             {t("shell.signOut")}
           </button>
         </header>
-        <main className="content" id="leads">
+        <main className="content" id="content">
           {state.phase === "loading" && <p className="muted state-message">{t("workspaces.loading")}</p>}
           {state.phase === "error" && (
             <ErrorState
@@ -114,11 +133,31 @@ export function Shell({ client, userId, userEmail, onSignOut, onSessionExpired }
               <p>{t("workspaces.none.body")}</p>
             </section>
           )}
-          {state.phase === "ready" && state.current !== null && (
+          {state.phase === "ready" && state.current !== null && route.page === "leads" && (
             <LeadsPage
               key={state.current.id}
               client={client}
               workspaceId={state.current.id}
+              onSessionExpired={onSessionExpired}
+            />
+          )}
+          {state.phase === "ready" && state.current !== null && route.page === "lead" && (
+            <LeadPage
+              key={`${state.current.id}:${route.leadId}`}
+              client={client}
+              workspaceId={state.current.id}
+              leadId={route.leadId}
+              userId={userId}
+              canOperate={state.current.role !== "viewer"}
+              onSessionExpired={onSessionExpired}
+            />
+          )}
+          {state.phase === "ready" && state.current !== null && route.page === "settings" && (
+            <SettingsPage
+              key={state.current.id}
+              client={client}
+              workspaceId={state.current.id}
+              canEdit={state.current.role !== "viewer"}
               onSessionExpired={onSessionExpired}
             />
           )}

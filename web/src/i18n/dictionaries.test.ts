@@ -1,5 +1,8 @@
+import { questionKeys, scoreReasons } from "@arqan/shared";
 import { describe, expect, it } from "vitest";
+import { needsHumanReasons, outboundStatuses } from "../api/inboxRows.ts";
 import { leadStatuses, platforms, workspaceRoles } from "../api/rows.ts";
+import { channelProviders, channelStatuses } from "../api/settingsRows.ts";
 import { dictionaries, languages, locales, parseLanguage } from "./languages.ts";
 import type { MessageKey } from "./ru.ts";
 import { ru } from "./ru.ts";
@@ -50,7 +53,34 @@ describe("dictionaries", () => {
       return /[а-яё]{4}/i.test(text) && dictionaries.kk[key as MessageKey] === text;
     });
     // The same in both languages: the language's own name, the city and the loanwords "телефон", "оператор".
-    expect(copied.sort()).toEqual(["language.ru", "leads.column.phone", "role.operator", "time.almaty"]);
+    expect(copied.sort()).toEqual([
+      "language.ru",
+      "lead.sender.human",
+      "leads.column.phone",
+      "role.operator",
+      "time.almaty",
+    ]);
+  });
+
+  it.each(languages)("%s explains every reason a lead needs a person and every score reason", (language) => {
+    const dictionary: Record<string, string> = dictionaries[language];
+    const needed = [
+      ...needsHumanReasons.flatMap((reason) => [
+        `needsHuman.${reason}.short`,
+        `needsHuman.${reason}.explain`,
+      ]),
+      ...scoreReasons.map((reason) => `score.reason.${reason}`),
+      ...questionKeys.map((key) => `lead.field.${key}`),
+      ...outboundStatuses.map((status) => `outbound.${status}`),
+      ...channelProviders.map((provider) => `provider.${provider}`),
+      ...channelStatuses.map((status) => `channel.status.${status}`),
+    ];
+    expect(needed.filter((key) => !dictionary[key])).toEqual([]);
+  });
+
+  it("tells an operator why WhatsApp refuses a free reply, in Kazakh too", () => {
+    expect(translate(dictionaries.kk, "needsHuman.template_required.explain")).toMatch(/24 сағат.*үлгі/);
+    expect(translate(dictionaries.en, "needsHuman.template_required.explain")).toMatch(/24 hours.*template/);
   });
 
   it("tells a wrong password in the user's language", () => {

@@ -1,20 +1,22 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
-import { useEffect, useReducer } from "react";
-import { listLeads, subscribeToLeads } from "../api/dashboardQueries.ts";
+import { useCallback, useEffect, useReducer, useState } from "react";
 import { DashboardQueryError } from "../api/DashboardQueryError.ts";
+import { subscribeToLeads } from "../api/dashboardQueries.ts";
+import { searchLeads, subscribeToConversations } from "../api/inboxQueries.ts";
 import { ErrorState } from "../app/ErrorState.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { type InboxFilters, isFiltered, noFilters } from "./inboxFilters.ts";
+import { createInboxState, reduceInbox } from "./inboxState.ts";
 import { LeadFilters } from "./LeadFilters.tsx";
 import { LeadsPager } from "./LeadsPager.tsx";
 import { LeadsTable } from "./LeadsTable.tsx";
 import { LiveIndicator } from "./LiveIndicator.tsx";
-import { createLeadsPageState, reduceLeadsPage } from "./leadsPageState.ts";
-import { useCampaignNames } from "./useCampaignNames.ts";
+import { useWorkspaceCampaigns } from "./useWorkspaceCampaigns.ts";
 
 /** Background refreshes wait this long, so a burst of live changes costs one fetch. */
 const quietRefreshDelayMs = 300;
 
-/** The workspace's leads: filters, a page of 25, and live inserts, updates and deletes. */
+/** The operator's inbox: the workspace's leads, filtered and searched, a page of 25, kept live. */
 export function LeadsPage({
   client,
   workspaceId,
@@ -25,15 +27,21 @@ export function LeadsPage({
   onSessionExpired: () => void;
 }) {
   const { t, plural } = useI18n();
-  const [state, dispatch] = useReducer(reduceLeadsPage, workspaceId, createLeadsPageState);
-  const { view, request } = state;
-  const campaignNames = useCampaignNames(client, workspaceId, view.leads);
+  const [state, dispatch] = useReducer(reduceInbox, workspaceId, createInboxState);
+  const { request } = state;
+  const campaigns = useWorkspaceCampaigns(client, workspaceId);
+  // Bumped to clear the typed filter boxes (they keep their own text while typing).
+  const [filterResets, setFilterResets] = useState(0);
 
   useEffect(
     () =>
-      subscribeToLeads(client, workspaceId, (change) => dispatch({ type: "change", change }), {
+      subscribeToLeads(client, workspaceId, (change) => dispatch({ type: "lead-change", change }), {
         onStatus: (status) => dispatch({ type: "live", status }),
       }),
+    [client, workspaceId],
+  );
+  useEffect(
+    () => subscribeToConversations(client, workspaceId, () => dispatch({ type: "conversation-change" })),
     [client, workspaceId],
   );
 
@@ -42,12 +50,11 @@ export function LeadsPage({
     const timer = setTimeout(
       () => {
         dispatch({ type: "fetch-start", requestId: request.id });
-        listLeads(client, {
+        searchLeads(client, {
+          ...request.filters,
           workspaceId,
-          status: request.status,
-          source: request.source,
           page: request.page,
-          pageSize: view.pageSize,
+          pageSize: state.pageSize,
         }).then(
           ({ leads, total }) => {
             if (!cancelled) dispatch({ type: "fetch-done", requestId: request.id, leads, total });
@@ -67,31 +74,35 @@ export function LeadsPage({
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, workspaceId, request, view.pageSize, onSessionExpired]);
+  }, [client, workspaceId, request, state.pageSize, onSessionExpired]);
 
+  const changeFilters = useCallback((filters: InboxFilters) => dispatch({ type: "filter", filters }), []);
+  const resetFilters = () => {
+    setFilterResets((n) => n + 1);
+    dispatch({ type: "filter", filters: noFilters });
+  };
   const goToPage = (page: number) => {
     dispatch({ type: "page", page });
     window.scrollTo({ top: 0 });
   };
-  const filtered = view.status !== null || view.source !== null;
-  const showTable = view.leads.length > 0;
+  const showTable = state.leads.length > 0;
 
   return (
     <section className="leads-page">
       <header className="page-header">
         <h1>{t("leads.title")}</h1>
         <LiveIndicator status={state.live} />
-        <div className="page-header__spacer" />
-        <LeadFilters
-          status={view.status}
-          source={view.source}
-          onChange={(status, source) => dispatch({ type: "filter", status, source })}
-        />
       </header>
+      <LeadFilters
+        key={filterResets}
+        filters={state.filters}
+        campaigns={campaigns}
+        onChange={changeFilters}
+      />
 
-      {view.unseen > 0 && (
+      {state.unseen > 0 && (
         <div className="new-leads" role="status">
-          <span>{plural("leads.new", view.unseen)}</span>
+          <span>{plural("leads.new", state.unseen)}</span>
           <button className="button button--small" type="button" onClick={() => goToPage(1)}>
             {t("leads.showNew")}
           </button>
@@ -119,14 +130,10 @@ export function LeadsPage({
 
       {state.phase === "ready" && !showTable && (
         <section className="empty-state" data-testid="leads-empty">
-          {filtered ? (
+          {isFiltered(state.filters) ? (
             <>
               <p>{t("leads.emptyFiltered")}</p>
-              <button
-                className="button"
-                type="button"
-                onClick={() => dispatch({ type: "filter", status: null, source: null })}
-              >
+              <button className="button" type="button" onClick={resetFilters}>
                 {t("leads.filter.reset")}
               </button>
             </>
@@ -140,20 +147,15 @@ export function LeadsPage({
       )}
 
       {showTable && state.phase !== "error" && (
-        <LeadsTable
-          leads={view.leads}
-          campaignNames={campaignNames}
-          freshIds={state.freshIds}
-          busy={state.phase === "loading"}
-        />
+        <LeadsTable leads={state.leads} freshIds={state.freshIds} busy={state.phase === "loading"} />
       )}
 
       {state.phase !== "error" && (
         <LeadsPager
-          page={view.page}
-          pageSize={view.pageSize}
-          shown={state.phase === "loading" ? null : view.leads.length}
-          total={view.total}
+          page={state.page}
+          pageSize={state.pageSize}
+          shown={state.phase === "loading" ? null : state.leads.length}
+          total={state.total}
           onPage={goToPage}
         />
       )}

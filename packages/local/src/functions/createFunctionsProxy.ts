@@ -1,6 +1,6 @@
-import { request as httpRequest } from "node:http";
-import { InvalidJwtError, verifyJwt } from "../api/jwt.ts";
+import { Agent, request as httpRequest } from "node:http";
 import type { RouteHandler } from "../api/context.ts";
+import { InvalidJwtError, verifyJwt } from "../api/jwt.ts";
 import { sendJson } from "../api/sendJson.ts";
 import type { FunctionSettings } from "./readFunctionSettings.ts";
 
@@ -14,6 +14,8 @@ export function createFunctionsProxy(
   jwtSecret: string,
 ): RouteHandler {
   const target = new URL(targetUrl);
+  // Connections to Deno are kept open: a webhook burst would otherwise pay a TCP handshake per update.
+  const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   return async (req, res, url) => {
     const path = url.pathname.slice("/functions/v1".length) || "/";
     const name = path.split("/")[1] ?? "";
@@ -33,6 +35,7 @@ export function createFunctionsProxy(
         {
           host: target.hostname,
           port: target.port,
+          agent,
           method: req.method,
           path: `${path}${url.search}`,
           headers: { ...req.headers, host: `${target.hostname}:${target.port}` },

@@ -41,6 +41,8 @@ export interface StackConfig {
   verbose: boolean;
   /** Size of the stand-in's connection pool. */
   poolSize: number;
+  /** Where the messaging settings for the functions come from (TELEGRAM_API_ROOT, OPENAI_*, ARQAN_PUBLIC_URL…). */
+  functionsEnv: Record<string, string | undefined>;
 }
 
 /** Reads and validates the local stack's environment once (see .env.example). */
@@ -64,5 +66,6 @@ export function readStackConfig(env: Record<string, string | undefined> = proces
     seedDemo: e.ARQAN_SEED_DEMO === undefined ? null : e.ARQAN_SEED_DEMO === "1",
     verbose: e.ARQAN_VERBOSE === "1",
     poolSize: e.ARQAN_DB_POOL ?? defaultPoolSize(),
+    functionsEnv: env,
   };
 }

@@ -11,6 +11,8 @@ import { bootstrapPlatform } from "../database/bootstrapPlatform.ts";
 import { pushMigrations } from "../database/pushMigrations.ts";
 import { createFunctionsProxy } from "../functions/createFunctionsProxy.ts";
 import { readFunctionSettings } from "../functions/readFunctionSettings.ts";
+import { readMessagingEnv } from "../functions/readMessagingEnv.ts";
+import { relayFunctionRequests } from "../functions/relayFunctionRequests.ts";
 import { type EdgeFunctionsHandle, startEdgeFunctions } from "../functions/startEdgeFunctions.ts";
 import { supabaseDir } from "../paths.ts";
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "../postgres/startEmbeddedPostgres.ts";
@@ -94,6 +96,7 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
         SUPABASE_DB_URL: databaseUrl,
         SUPABASE_ANON_KEY: anonKey,
         SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+        ...readMessagingEnv(config.functionsEnv),
       },
       config.verbose ? log : () => {},
     );
@@ -116,6 +119,13 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
 
     const functions = await functionsStart;
     mark("functions");
+    const relay = await relayFunctionRequests(
+      sql,
+      functions.url,
+      serviceRoleKey,
+      config.verbose ? log : () => {},
+    );
+    cleanups.push(() => relay.stop());
     const api = await startApiServer({
       sql,
       databaseUrl,

@@ -1,0 +1,131 @@
+import type { Sql } from "postgres";
+import { createAuthUser } from "../../packages/local/src/api/auth/createAuthUser.ts";
+import type { RouteHandler } from "../../packages/local/src/api/context.ts";
+import { signJwt } from "../../packages/local/src/api/jwt.ts";
+import { startApiServer } from "../../packages/local/src/api/startApiServer.ts";
+import { createFunctionsProxy } from "../../packages/local/src/functions/createFunctionsProxy.ts";
+import { readFunctionSettings } from "../../packages/local/src/functions/readFunctionSettings.ts";
+import { relayFunctionRequests } from "../../packages/local/src/functions/relayFunctionRequests.ts";
+import {
+  type EdgeFunctionsHandle,
+  startEdgeFunctions,
+} from "../../packages/local/src/functions/startEdgeFunctions.ts";
+import { supabaseDir } from "../../packages/local/src/paths.ts";
+import { createTestDatabase, type TestDatabase } from "./testDatabase.ts";
+
+export interface MessagingStack {
+  db: TestDatabase;
+  sql: Sql;
+  /** The stand-in's URL; functions are at `${apiUrl}/functions/v1/<name>`, behind the JWT gateway. */
+  apiUrl: string;
+  functionsUrl: string;
+  serviceRoleKey: string;
+  anonKey: string;
+  jwtSecret: string;
+  workspaceId: string;
+  operator: { id: string; email: string; password: string; jwt: string };
+  viewer: { id: string; jwt: string };
+  /** Calls a function through the gateway as the operator (or with the given bearer). */
+  invoke(name: string, body: unknown, bearer?: string): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A fresh database, the API stand-in with its functions gateway and the real Edge Functions under Deno, whose
+ * external services point at the given fakes. One workspace with an operator and a viewer.
+ */
+export async function startMessagingStack(functionsEnv: Record<string, string>): Promise<MessagingStack> {
+  const db = await createTestDatabase();
+  const jwtSecret = "messaging-test-jwt-secret-with-32-characters-or-more";
+  let gateway: RouteHandler | null = null;
+  const api = await startApiServer({
+    databaseUrl: db.url,
+    jwtSecret,
+    port: 0,
+    poolSize: 4,
+    functions: (req, res, url) => {
+      if (!gateway) throw new Error("functions not started");
+      return gateway(req, res, url);
+    },
+  });
+  let functions: EdgeFunctionsHandle | null = null;
+  try {
+    functions = await startEdgeFunctions({
+      SUPABASE_URL: api.apiUrl,
+      SUPABASE_DB_URL: db.url,
+      SUPABASE_ANON_KEY: api.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: api.serviceRoleKey,
+      ARQAN_PUBLIC_FUNCTIONS_URL: `${api.apiUrl}/functions/v1`,
+      ...functionsEnv,
+    });
+    gateway = createFunctionsProxy(
+      functions.url,
+      await readFunctionSettings(`${supabaseDir}/config.toml`),
+      jwtSecret,
+    );
+  } catch (error) {
+    await api.close();
+    await db.drop();
+    throw error;
+  }
+  const sql = db.sql;
+  // As `npm start` does: private.request_function() wakes a function through NOTIFY where pg_net is absent.
+  const relay = await relayFunctionRequests(sql, functions.url, api.serviceRoleKey, () => {});
+  const email = `operator-${Date.now()}@arqan.test`;
+  const password = "operator-password-2026";
+  const operatorId = await createAuthUser(sql, { email, password });
+  const viewerId = await createAuthUser(sql, { email: `viewer-${Date.now()}@arqan.test`, password });
+  const [workspace] = await sql`
+    insert into public.workspaces (name, slug) values ('Тест: Алматы', ${`test-${Date.now()}`}) returning id`;
+  const workspaceId = String(workspace?.id);
+  await sql`
+    insert into public.workspace_members (workspace_id, user_id, role)
+    values (${workspaceId}, ${operatorId}, 'operator'), (${workspaceId}, ${viewerId}, 'viewer')`;
+  const userJwt = (id: string) =>
+    signJwt({ sub: id, role: "authenticated", aud: "authenticated", email }, jwtSecret, 3600);
+  const operatorJwt = await userJwt(operatorId);
+  const functionsUrl = `${api.apiUrl}/functions/v1`;
+  return {
+    db,
+    sql,
+    apiUrl: api.apiUrl,
+    functionsUrl,
+    serviceRoleKey: api.serviceRoleKey,
+    anonKey: api.anonKey,
+    jwtSecret,
+    workspaceId,
+    operator: { id: operatorId, email, password, jwt: operatorJwt },
+    viewer: { id: viewerId, jwt: await userJwt(viewerId) },
+    invoke: (name, body, bearer = operatorJwt) =>
+      fetch(`${functionsUrl}/${name}`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          "content-type": "application/json",
+          apikey: api.anonKey,
+        },
+        body: JSON.stringify(body),
+      }),
+    async stop() {
+      await relay.stop();
+      await functions?.stop();
+      await api.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs` saying what it waited for. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
