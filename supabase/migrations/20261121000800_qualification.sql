@@ -98,8 +98,7 @@ create index conversations_workspace_needs_human_idx on public.conversations (wo
 alter table public.messages
   add column choice text,
   add column processed_at timestamptz,
-  add column outbound_id uuid,
-  add constraint messages_workspace_id_id_key unique (workspace_id, id);
+  add column outbound_id uuid;
 comment on column public.messages.choice is 'The value of the bot''s button the lead pressed (text holds its label).';
 comment on column public.messages.processed_at is
   'A lead''s message: when qualification handled it (null until then; the sweep picks up what is left). Bot and operator messages: when stored.';

@@ -33,8 +33,9 @@ create table public.outbound_messages (
     references public.leads (workspace_id, id) on delete cascade,
   constraint outbound_messages_channel_fkey foreign key (workspace_id, channel_id)
     references public.channels (workspace_id, id) on delete cascade,
-  constraint outbound_messages_message_fkey foreign key (workspace_id, message_id)
-    references public.messages (workspace_id, id) on delete set null (message_id),
+  -- By id alone: a (workspace_id, id) key on messages would tempt the planner away from the platform id key on the
+  -- hot capture path. complete_outbound() writes the link from the row's own conversation, so it stays in-workspace.
+  constraint outbound_messages_message_fkey foreign key (message_id) references public.messages (id) on delete set null,
   constraint outbound_messages_sender_known check (sender in ('bot', 'human')),
   constraint outbound_messages_sender_user_is_human check (sender_user_id is null or sender = 'human'),
   constraint outbound_messages_text_length check (length(btrim(text)) >= 1 and length(text) <= 4096),
@@ -55,7 +56,7 @@ create index outbound_messages_channel_sent_at_idx on public.outbound_messages (
 create index outbound_messages_conversation_status_idx on public.outbound_messages (conversation_id, status);
 create index outbound_messages_workspace_conversation_idx on public.outbound_messages (workspace_id, conversation_id, created_at);
 create index outbound_messages_workspace_lead_idx on public.outbound_messages (workspace_id, lead_id);
-create index outbound_messages_workspace_message_idx on public.outbound_messages (workspace_id, message_id);
+create index outbound_messages_message_idx on public.outbound_messages (message_id);
 create index outbound_messages_sender_user_id_idx on public.outbound_messages (sender_user_id);
 alter table public.outbound_messages enable row level security;
 create trigger outbound_messages_set_updated_at before update on public.outbound_messages

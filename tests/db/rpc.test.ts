@@ -1,7 +1,7 @@
 import type { TransactionSql } from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "../support/testDatabase.ts";
-import { type Actor, asUser, actAs, asActorRolledBack } from "./support/actAs.ts";
+import { type Actor, actAs, asActorRolledBack, asUser } from "./support/actAs.ts";
 import { type Fixture, useTwoWorkspaces } from "./support/seedTwoWorkspaces.ts";
 
 describe("RPCs", () => {

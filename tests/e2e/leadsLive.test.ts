@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import postgres from "postgres";
 import type { Browser } from "playwright-core";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoId } from "../../packages/local/src/seed/seedDemoWorkspace.ts";
 import { launchChromium } from "../support/launchChromium.ts";

@@ -3,8 +3,8 @@ import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrapPlatform, pushMigrations } from "../../packages/local/src/index.ts";
 import { runCli } from "../../packages/local/src/database/pushMigrations.ts";
+import { bootstrapPlatform, pushMigrations } from "../../packages/local/src/index.ts";
 import { repoRoot } from "../../packages/local/src/paths.ts";
 
 function runPgProve(databaseUrl: string, files: string[]): Promise<{ code: number; output: string }> {

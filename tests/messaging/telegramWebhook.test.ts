@@ -323,9 +323,12 @@ describe("telegram-webhook", () => {
             String(c.params.chat_id) === String(user.chatId),
         );
         expect(refused).toHaveLength(1); // only the injected one: our own pacing never hit Telegram's limit
-        const [outbox] = await stack.sql`
-          select count(*) filter (where status = 'sent')::int as sent, max(attempts)::int as max_attempts
-          from public.outbound_messages where lead_id = ${lead?.id} and sender = 'human'`;
+        const outbox = await eventually("the three sends to be recorded", async () => {
+          const [row] = await stack.sql`
+            select count(*) filter (where status = 'sent')::int as sent, max(attempts)::int as max_attempts
+            from public.outbound_messages where lead_id = ${lead?.id} and sender = 'human'`;
+          return row?.sent === 3 ? row : undefined;
+        });
         expect(outbox).toEqual({ sent: 3, max_attempts: 2 });
       } finally {
         telegram.enforceRateLimits(false);
@@ -362,8 +365,12 @@ describe("telegram-webhook", () => {
       expect(dispatched.status).toBe(200);
       const replies = await waitForReplies(user.chatId, 2);
       expect(replies[1]?.text).toBe("Здравствуйте! Я Алия, менеджер. Удобно созвониться?");
-      const [human] = await stack.sql`
-        select sender, sender_user_id from public.messages where lead_id = ${lead?.id} and sender = 'human'`;
+      // Recorded once Telegram has answered: the conversation shows who wrote it.
+      const human = await eventually("the operator's message to be recorded", async () => {
+        const [row] = await stack.sql`
+          select sender, sender_user_id from public.messages where lead_id = ${lead?.id} and sender = 'human'`;
+        return row;
+      });
       expect(human).toEqual({ sender: "human", sender_user_id: stack.operator.id });
 
       await asOperator((tx) => tx`select public.hand_back_lead(${lead?.id})`);

@@ -486,7 +486,22 @@ describe("Realtime postgres_changes", () => {
       const socket = await openSocket();
       socket.send(["1", "1", "realtime:upgrade", "phx_join", { config: { postgres_changes: [items] } }]);
       await socket.next((frame) => isArrayFrame(frame, "realtime:upgrade", "phx_reply", "1"));
+      // A member's channel on the same socket shows when the stream has passed the anonymous-time insert: a change
+      // still in flight when the token changes is judged by the new token, as Supabase's Realtime judges it.
+      socket.send([
+        "4",
+        "4",
+        "realtime:witness",
+        "phx_join",
+        { config: { postgres_changes: [items] }, access_token: tokenA },
+      ]);
+      await socket.next((frame) => isArrayFrame(frame, "realtime:witness", "phx_reply", "4"));
       const unseen = await insertItem(workspaceA, "while anonymous");
+      await socket.next(
+        (frame) =>
+          isArrayFrame(frame, "realtime:witness", "postgres_changes") &&
+          JSON.stringify(frame).includes(unseen),
+      );
       socket.send(["1", "2", "realtime:upgrade", "access_token", { access_token: tokenA }]);
       socket.send([null, "3", "phoenix", "heartbeat", {}]);
       await socket.next((frame) => isArrayFrame(frame, "phoenix", "phx_reply", "3"));
@@ -495,7 +510,13 @@ describe("Realtime postgres_changes", () => {
         (frame) =>
           isArrayFrame(frame, "realtime:upgrade", "postgres_changes") && JSON.stringify(frame).includes(seen),
       );
-      expect(socket.frames.filter((frame) => JSON.stringify(frame).includes(unseen))).toEqual([]);
+      expect(
+        socket.frames.filter(
+          (frame) =>
+            isArrayFrame(frame, "realtime:upgrade", "postgres_changes") &&
+            JSON.stringify(frame).includes(unseen),
+        ),
+      ).toEqual([]);
     });
 
     it("closes a channel whose token expires, with Supabase's system error, and delivers nothing after", async () => {

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { withDatabase } from "./testDatabase.ts";
 import {
   bootstrapPlatform,
   findFreePort,
   pushMigrations,
   startEmbeddedPostgres,
 } from "../../packages/local/src/index.ts";
+import { withDatabase } from "./testDatabase.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -924,10 +924,10 @@ export type Database = {
           },
           {
             foreignKeyName: "outbound_messages_message_fkey";
-            columns: ["workspace_id", "message_id"];
+            columns: ["message_id"];
             isOneToOne: false;
             referencedRelation: "messages";
-            referencedColumns: ["workspace_id", "id"];
+            referencedColumns: ["id"];
           },
           {
             foreignKeyName: "outbound_messages_workspace_id_fkey";

@@ -65,15 +65,20 @@ export async function processInboundMessage(
   messageId: string,
   hints: { text?: string | null; choice?: string | null } = {},
 ): Promise<ProcessResult> {
-  // Signals first, outside the transaction: the LLM may take up to its budget and must not hold a lock.
-  const [peek] = await sql`select text, sender, processed_at from public.messages where id = ${messageId}`;
-  if (peek?.sender !== "lead") {
-    return { status: "not_a_lead_message", outboundId: null, channelId: null, llm: "unused" };
+  // Signals first, outside the transaction: the LLM may take up to its budget and must not hold a lock. The text
+  // comes with the hints from the webhook; the sweep (no hints) reads it.
+  let stored: { text: string | null } | null = null;
+  if (hints.text === undefined || env.llm) {
+    const [peek] = await sql`select text, sender, processed_at from public.messages where id = ${messageId}`;
+    if (peek?.sender !== "lead") {
+      return { status: "not_a_lead_message", outboundId: null, channelId: null, llm: "unused" };
+    }
+    if (peek.processed_at !== null) {
+      return { status: "already_processed", outboundId: null, channelId: null, llm: "unused" };
+    }
+    stored = { text: (peek.text as string | null) ?? null };
   }
-  if (peek.processed_at !== null) {
-    return { status: "already_processed", outboundId: null, channelId: null, llm: "unused" };
-  }
-  const text = answerText(hints.text !== undefined ? hints.text : (peek.text as string | null));
+  const text = answerText(hints.text !== undefined ? hints.text : (stored?.text ?? null));
   const rules = extractSignals(text ?? "");
   let llmState: ProcessResult["llm"] = "unused";
   let llmExtraction = null;
@@ -94,6 +99,9 @@ export async function processInboundMessage(
   return await sql.begin(async (tx) => {
     const [row] = await tx`select private.load_qualification_context(${messageId}::uuid) as context`;
     const context = contextSchema.parse(row?.context);
+    if (context.message.sender !== "lead") {
+      return { status: "not_a_lead_message", outboundId: null, channelId: null, llm: llmState } as const;
+    }
     if (context.message.processed_at !== null) {
       return { status: "already_processed", outboundId: null, channelId: null, llm: llmState } as const;
     }

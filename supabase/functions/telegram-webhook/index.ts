@@ -7,7 +7,7 @@ import { respond } from "../_shared/errorResponses.ts";
 import type { InboundMessage } from "../_shared/inboundMessage.ts";
 import { ingestInboundMessage } from "../_shared/ingestInboundMessage.ts";
 import { type Channel, loadChannel } from "../_shared/loadChannel.ts";
-import { qualifyAndReply } from "../_shared/qualifyAndReply.ts";
+import { qualifyInBackground } from "../_shared/qualifyAndReply.ts";
 import { readTelegramCallback, readTelegramMessage } from "../_shared/readTelegramUpdate.ts";
 import { channelIdFromPath } from "../_shared/routeParameter.ts";
 import { runInBackground } from "../_shared/runInBackground.ts";
@@ -50,11 +50,9 @@ function callbackFor(channel: Channel, secret: string, token: string): Callback 
     if (!message) return;
     const stored = await ingestInboundMessage(sql, channel.id, message);
     if (stored.status === "stored") {
-      runInBackground("qualify", () =>
-        qualifyAndReply(sql, env, stored.message_id, { text: message.text, choice: message.choice }),
-      );
+      qualifyInBackground(sql, env, stored.message_id, { text: message.text, choice: message.choice });
     }
-    if (after) runInBackground("telegram", after);
+    if (after) runInBackground("telegram", after, { concurrency: 8 });
   };
   bot.on("message", (ctx) => store(readTelegramMessage(botId, ctx.message)));
   bot.on("callback_query:data", (ctx) =>

@@ -9,9 +9,8 @@ import { jsonResponse } from "../_shared/jsonResponse.ts";
 import { type Channel, loadChannel } from "../_shared/loadChannel.ts";
 import { parseCloudApiWebhook } from "../_shared/parseCloudApiWebhook.ts";
 import { parseWahaEvent } from "../_shared/parseWahaEvent.ts";
-import { qualifyAndReply } from "../_shared/qualifyAndReply.ts";
+import { qualifyInBackground } from "../_shared/qualifyAndReply.ts";
 import { channelIdFromPath } from "../_shared/routeParameter.ts";
-import { runInBackground } from "../_shared/runInBackground.ts";
 import { verifyCloudApiSignature } from "../_shared/verifyCloudApiSignature.ts";
 import { verifyWahaSignature } from "../_shared/verifyWahaSignature.ts";
 
@@ -105,9 +104,7 @@ export async function handler(req: Request): Promise<Response> {
       const result = await ingestInboundMessage(sql, channel.id, message);
       if (result.status === "stored") {
         stored++;
-        runInBackground("qualify", () =>
-          qualifyAndReply(sql, env, result.message_id, { text: message.text, choice: message.choice }),
-        );
+        qualifyInBackground(sql, env, result.message_id, { text: message.text, choice: message.choice });
       }
     }
     return jsonResponse(200, { status: "ok", stored, duplicates: messages.length - stored, ignored });
