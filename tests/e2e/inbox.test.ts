@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoId } from "../../packages/local/src/seed/seedDemoWorkspace.ts";
+import { type FakeTelegramBotApi, startFakeTelegramBotApi } from "../fakes/fakeTelegramBotApi.ts";
 import { launchChromium } from "../support/launchChromium.ts";
 import { startTestAppStack } from "../support/startTestAppStack.ts";
 
@@ -12,6 +13,12 @@ const screenshots = resolve(import.meta.dirname, "../../test-results");
 const workspace = demoId("workspace:almaty");
 const channelId = demoId("e2e:inbox:channel");
 const chatId = "880001";
+const bot = {
+  token: "990001:AAHe2eInboxTokenForArqanTests_0123456789",
+  id: 990001,
+  username: "arqan_e2e_bot",
+  first_name: "E2E бот",
+};
 /** Outbox states of a reply that has not reached the lead (yet). */
 const unsentStatuses = ["pending", "sending", "failed", "uncertain"];
 
@@ -21,6 +28,7 @@ const unsentStatuses = ["pending", "sending", "failed", "uncertain"];
  */
 describe.skipIf(skip)("operator inbox in a real browser against the running stack", () => {
   let stack: Awaited<ReturnType<typeof startTestAppStack>>;
+  let telegram: FakeTelegramBotApi;
   let browser: Browser;
   let sql: postgres.Sql;
   let page: Page;
@@ -31,7 +39,8 @@ describe.skipIf(skip)("operator inbox in a real browser against the running stac
     const [row] = await sql<{ result: { lead_id: string } }[]>`
       select private.ingest_inbound_message(${sql.json({
         channel_id: channelId,
-        platform_message_id: `990001:${chatId}:${messageNumber}`,
+        // Far above the fake Bot API's numbering of the bot's messages in this chat (Telegram shares one sequence).
+        platform_message_id: `990001:${chatId}:${1_000_000 + messageNumber}`,
         chat_id: chatId,
         identity: { kind: "telegram", value: chatId },
         name: "Динара Инбокс-Тест",
@@ -42,21 +51,24 @@ describe.skipIf(skip)("operator inbox in a real browser against the running stac
   }
 
   beforeAll(async () => {
-    stack = await startTestAppStack();
+    telegram = await startFakeTelegramBotApi();
+    telegram.registerBot(bot);
+    stack = await startTestAppStack({ TELEGRAM_API_ROOT: telegram.url });
     browser = await launchChromium();
     await mkdir(screenshots, { recursive: true });
     sql = postgres(stack.databaseUrl, { max: 1, onnotice: () => {} });
-    // A connected bot, as channel-connect leaves it (its token is a placeholder: nothing reaches Telegram).
+    // A connected bot, as channel-connect leaves it; its Bot API is the fake, which records what the operator sends.
     await sql`insert into public.channels (id, workspace_id, provider, platform, name, external_id, username, status)
               values (${channelId}, ${workspace}, 'telegram_bot', 'telegram', 'E2E бот', '990001', 'arqan_e2e_bot', 'active')`;
     await sql`insert into private.channel_secrets (channel_id, workspace_id, bot_token, webhook_secret)
-              values (${channelId}, ${workspace}, '990001:e2e-placeholder-token', 'e2e-webhook-secret')`;
+              values (${channelId}, ${workspace}, ${bot.token}, 'e2e-webhook-secret')`;
     leadId = await leadWrites(1, "Здравствуйте! Нужен кондиционер в спальню");
   }, 180_000);
   afterAll(async () => {
     await sql?.end();
     await browser?.close();
     await stack?.stop();
+    await telegram?.close();
   });
 
   it("finds the lead in the inbox, opens it, and shows the lead's new message without a reload", async () => {
@@ -96,7 +108,7 @@ describe.skipIf(skip)("operator inbox in a real browser against the running stac
     await page.screenshot({ path: resolve(screenshots, "e2e-inbox-lead.png"), fullPage: true });
   }, 90_000);
 
-  it("takes the lead over from the bot and queues the operator's reply", async () => {
+  it("takes the lead over from the bot and sends the operator's reply through the lead's channel", async () => {
     await page.getByTestId("take-over").click();
     await page.locator('[data-testid="bot-state"][data-paused="true"]').waitFor({ timeout: 10_000 });
     await page.getByTestId("hand-back").waitFor();
@@ -109,15 +121,23 @@ describe.skipIf(skip)("operator inbox in a real browser against the running stac
     const [queued] = await sql<{ status: string; sender: string }[]>`
       select status, sender::text from public.outbound_messages where lead_id = ${leadId} and text = ${reply}`;
     expect(queued?.sender).toBe("human");
-    // The placeholder token reaches no Telegram: the reply stays in the outbox, and the page shows its state.
-    const outbound = page.getByTestId("conversation").locator('[data-testid="outbound"]', { hasText: reply });
-    await outbound.waitFor({ timeout: 10_000 });
-    expect(unsentStatuses).toContain(await outbound.getAttribute("data-status"));
+    // The reply goes out through the lead's channel: the fake Bot API receives it for the lead's chat, and the
+    // page shows it as the operator's message, with the response time now known.
+    const sent = await telegram.waitFor(
+      (call) =>
+        call.method === "sendMessage" && String(call.params.chat_id) === chatId && call.params.text === reply,
+      15_000,
+    );
+    expect(sent.status).toBe(200);
+    await page
+      .getByTestId("conversation")
+      .locator('[data-testid="message"][data-sender="human"]', { hasText: reply })
+      .waitFor({ timeout: 15_000 });
     expect(await page.getByTestId("bot-state").getAttribute("data-paused")).toBe("true");
-    // TODO(lead): once outbox-dispatch and the Telegram sender can be pointed at the fake Bot API (tests/fakes/),
-    // connect the channel to it and assert delivery here: the outbound bubble turns into
-    // `message[data-sender="human"]` with this text, the fake received sendMessage for chat 880001, and
-    // `response-time` shows a duration instead of "—".
+    await expect
+      .poll(() => page.getByTestId("response-time").textContent(), { timeout: 10_000 })
+      .not.toContain("—");
+    expect(telegram.sentMessages(chatId).filter((m) => m.text === reply)).toHaveLength(1);
     await page.screenshot({ path: resolve(screenshots, "e2e-inbox-reply.png"), fullPage: true });
   }, 60_000);
 
