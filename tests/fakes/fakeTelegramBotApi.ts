@@ -269,13 +269,6 @@ export async function startFakeTelegramBotApi(): Promise<FakeTelegramBotApi> {
     async deliverUpdate(token, update) {
       const stored = webhooks.get(token);
       if (!stored) throw new Error("deliverUpdate: no webhook is set for this bot");
-      // Telegram numbers a chat's messages in one sequence, the user's and the bot's alike: the bot's next message
-      // in this chat comes after the user's.
-      const message = update.message ?? update.edited_message;
-      if (message) {
-        const chatKey = `${token}:${message.chat.id}`;
-        lastMessageId.set(chatKey, Math.max(lastMessageId.get(chatKey) ?? 0, message.message_id));
-      }
       return fetch(stored.url, {
         method: "POST",
         headers: {

@@ -1,3 +1,4 @@
+import { defaultQualificationScript } from "@arqan/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from "../fakes/fakeTelegramBotApi.ts";
 import { callbackUpdate, contactUpdate, startUpdate, textUpdate } from "../fakes/telegramUpdates.ts";
@@ -147,8 +148,17 @@ describe("telegram-webhook", () => {
         city: "Almaty",
         phone: "+77011234567",
       });
-      expect(lead?.score).toBe(lead?.qualification.score.total);
-      expect(lead?.score).toBeGreaterThanOrEqual(70);
+      // Default script: need 30 + budget 25 + timeline within a quarter 10 of 20 + city 10 + phone 15.
+      expect(lead?.score).toBe(90);
+      expect(lead?.qualification.score.total).toBe(90);
+      expect(
+        Object.fromEntries(
+          (lead?.qualification.score.components as { key: string; points: number }[]).map((c) => [
+            c.key,
+            c.points,
+          ]),
+        ),
+      ).toEqual({ need: 30, budget: 25, timeline: 10, city: 10, phone: 15 });
       const messages = await stack.sql`
         select sender, count(*)::int as n from public.messages where lead_id = ${lead?.id} group by sender order by sender`;
       expect(messages).toEqual([
@@ -197,6 +207,44 @@ describe("telegram-webhook", () => {
       const pressed = await stack.sql`
         select text from public.messages where lead_id = ${lead?.id} and sender = 'lead' order by sent_at desc, created_at desc limit 1`;
       expect(pressed[0]?.text).toBe(button?.text);
+    });
+  });
+
+  describe("a conversation in Kazakh ending disqualified", () => {
+    it("applies the niche's own script: a city it does not serve ends it at once, in Kazakh", async () => {
+      const [niche] = await stack.sql`
+        insert into public.niches (workspace_id, name) values (${stack.workspaceId}, 'Кондиционеры, только Алматы') returning id`;
+      const [campaign] = await stack.sql`
+        insert into public.campaigns (workspace_id, niche_id, name, platform)
+        values (${stack.workspaceId}, ${niche?.id}, 'Алматы OLX', 'olx') returning id`;
+      await stack.sql`
+        insert into public.tracking_codes (workspace_id, code, campaign_id) values (${stack.workspaceId}, 'almaty-only', ${campaign?.id})`;
+      const script = { ...defaultQualificationScript, cities: ["Almaty"], min_budget_kzt: 300000 };
+      await stack.sql`
+        insert into public.qualification_scripts (workspace_id, niche_id, name, script)
+        values (${stack.workspaceId}, ${niche?.id}, 'Только Алматы', ${stack.sql.json(JSON.parse(JSON.stringify(script)))})`;
+      const user = { userId: 5010, chatId: 5010, firstName: "Айдос" };
+      await deliver(startUpdate({ ...user, ...next(), code: "almaty-only" }));
+      await waitForReplies(user.chatId, 1);
+      await deliver(
+        textUpdate({ ...user, ...next(), text: "Сәлеметсіз бе! Астанада пәтерге кондиционер керек" }),
+      );
+      const replies = await waitForReplies(user.chatId, 2);
+      expect(replies.at(-1)?.text).toBe(script.texts.disqualified.kk);
+      const lead = await eventually("the lead to be disqualified", async () => {
+        const row = await leadOf(user.userId);
+        return row?.status === "disqualified" ? row : undefined;
+      });
+      expect(lead).toMatchObject({ language: "kk", campaign_id: campaign?.id });
+      // Need 30 (stated), the city Astana is not served (0 of 10), nothing else known yet.
+      expect(lead?.score).toBe(30);
+      const city = (lead?.qualification.score.components as { key: string; reason: string }[]).find(
+        (c) => c.key === "city",
+      );
+      expect(city?.reason).toBe("not_served");
+      await deliver(textUpdate({ ...user, ...next(), text: "Бюджет 500 мың" }));
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(telegram.sentMessages(user.chatId)).toHaveLength(2); // after the verdict the bot stays quiet
     });
   });
 
