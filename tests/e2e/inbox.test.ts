@@ -19,8 +19,6 @@ const bot = {
   username: "arqan_e2e_bot",
   first_name: "E2E бот",
 };
-/** Outbox states of a reply that has not reached the lead (yet). */
-const unsentStatuses = ["pending", "sending", "failed", "uncertain"];
 
 /**
  * The operator's inbox in a real browser against the whole local stack: a lead who wrote to a Telegram bot, their

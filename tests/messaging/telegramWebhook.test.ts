@@ -1,5 +1,6 @@
 import { defaultQualificationScript } from "@arqan/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { type FakeTelegramBotApi, startFakeTelegramBotApi } from "../fakes/fakeTelegramBotApi.ts";
 import { callbackUpdate, contactUpdate, startUpdate, textUpdate } from "../fakes/telegramUpdates.ts";
 import { eventually, type MessagingStack, startMessagingStack } from "../support/startMessagingStack.ts";
@@ -11,6 +12,10 @@ const bot = {
   first_name: "Arqan",
 };
 const kazakhLetters = /[әғқңөұүһі]/i;
+const componentsSchema = z.array(z.object({ key: z.string(), points: z.number(), reason: z.string() }));
+/** The score breakdown stored on a lead row. */
+const scoreComponents = (lead: { qualification?: { score?: { components?: unknown } } } | undefined) =>
+  componentsSchema.parse(lead?.qualification?.score?.components);
 
 /**
  * The Telegram channel end to end: connecting a bot from its token, the webhook under real Deno behind the
@@ -151,14 +156,13 @@ describe("telegram-webhook", () => {
       // Default script: need 30 + budget 25 + timeline within a quarter 10 of 20 + city 10 + phone 15.
       expect(lead?.score).toBe(90);
       expect(lead?.qualification.score.total).toBe(90);
-      expect(
-        Object.fromEntries(
-          (lead?.qualification.score.components as { key: string; points: number }[]).map((c) => [
-            c.key,
-            c.points,
-          ]),
-        ),
-      ).toEqual({ need: 30, budget: 25, timeline: 10, city: 10, phone: 15 });
+      expect(Object.fromEntries(scoreComponents(lead).map((c) => [c.key, c.points]))).toEqual({
+        need: 30,
+        budget: 25,
+        timeline: 10,
+        city: 10,
+        phone: 15,
+      });
       const messages = await stack.sql`
         select sender, count(*)::int as n from public.messages where lead_id = ${lead?.id} group by sender order by sender`;
       expect(messages).toEqual([
@@ -238,9 +242,7 @@ describe("telegram-webhook", () => {
       expect(lead).toMatchObject({ language: "kk", campaign_id: campaign?.id });
       // Need 30 (stated), the city Astana is not served (0 of 10), nothing else known yet.
       expect(lead?.score).toBe(30);
-      const city = (lead?.qualification.score.components as { key: string; reason: string }[]).find(
-        (c) => c.key === "city",
-      );
+      const city = scoreComponents(lead).find((c) => c.key === "city");
       expect(city?.reason).toBe("not_served");
       await deliver(textUpdate({ ...user, ...next(), text: "Бюджет 500 мың" }));
       await new Promise((resolve) => setTimeout(resolve, 800));

@@ -75,7 +75,8 @@ export function createWahaClient(options: WahaClientOptions): WahaClient {
         [options.apiKey],
       );
       const status = response.status;
-      if (status === 429 || status >= 500 || status === 408) {
+      // 422: the session is not WORKING yet (starting, or waiting for its QR code): it comes back, so wait.
+      if (status === 429 || status >= 500 || status === 408 || status === 422) {
         throw new SendError(message, {
           retryable: true,
           status,

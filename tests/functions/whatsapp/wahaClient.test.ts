@@ -87,10 +87,13 @@ describe("createWahaClient", () => {
     const empty = await sendError(client().sendText("77011234567@c.us", ""));
     expect(empty).toMatchObject({ status: 400, permanent: true, retryable: false, reauthenticate: false });
     expect(empty.message).toContain("text must be a string");
+  });
+
+  it("waits for a session that is not working yet (422) instead of giving up", async () => {
     const stopped = await sendError(
       client({ session: "not-started" }).sendText("77011234567@c.us", "Привет"),
     );
-    expect(stopped).toMatchObject({ status: 422, permanent: true });
+    expect(stopped).toMatchObject({ status: 422, retryable: true, permanent: false });
   });
 
   it("retries when WAHA cannot be reached", async () => {
