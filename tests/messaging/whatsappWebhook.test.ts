@@ -242,6 +242,48 @@ describe("whatsapp-webhook", () => {
       expect(message?.text).toBe("На этой неделе");
     });
 
+    it("flags the lead for a template when Meta reports later that a sent reply failed with 131047", async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const body = JSON.stringify(
+        cloudTextWebhook({
+          phoneNumberId,
+          waId: "77027776655",
+          name: "Aruzhan",
+          id: "wamid.test.late",
+          timestamp: now,
+          text: "Здравствуйте",
+        }),
+      );
+      expect((await postCloud(body)).status).toBe(200);
+      const reply = await cloud.waitFor(
+        (c) => c.status === 200 && (c.body as { to?: string }).to === "77027776655",
+      );
+      const wamid = cloud.sentMessages("77027776655")[0]?.id ?? "";
+      expect(reply.status).toBe(200);
+      const flagged = () =>
+        stack.sql`
+          select c.needs_human from public.conversations c join public.lead_identities i on i.lead_id = c.lead_id
+          where i.kind = 'whatsapp' and i.value = '77027776655'`;
+      await eventually("the reply to be recorded as sent", async () => {
+        const [row] =
+          await stack.sql`select 1 from public.outbound_messages where platform_message_id = ${wamid} and status = 'sent'`;
+        return row;
+      });
+      expect((await flagged())[0]?.needs_human).toBeNull();
+      const failed = JSON.stringify(
+        cloudStatusWebhook({
+          phoneNumberId,
+          id: wamid,
+          recipientId: "77027776655",
+          status: "failed",
+          timestamp: now + 5,
+          errors: [{ code: 131047, title: "Re-engagement message" }],
+        }),
+      );
+      expect((await postCloud(failed)).status).toBe(200);
+      expect((await flagged())[0]?.needs_human).toBe("template_required");
+    });
+
     it("flags the lead for a template when the Cloud API says the window is closed", async () => {
       const now = Math.floor(Date.now() / 1000);
       cloud.windowClosed("77029998877");

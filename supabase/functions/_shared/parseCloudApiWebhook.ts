@@ -4,9 +4,24 @@ import type { InboundMessage, LeadIdentity } from "./inboundMessage.ts";
 /** A lead's message with the business number it was sent to, so the caller can check it is this channel's. */
 export type CloudApiInboundMessage = InboundMessage & { phoneNumberId: string };
 
+/**
+ * A message of ours that Meta reports failed after accepting it (statuses[] with status "failed"): the wamid and
+ * the error codes, e.g. 131047 when more than 24 hours passed since the lead last wrote.
+ */
+export interface CloudApiSendFailure {
+  wamid: string;
+  codes: number[];
+}
+
 export type CloudApiWebhookResult =
-  | { messages: CloudApiInboundMessage[]; ignored: number }
+  | { messages: CloudApiInboundMessage[]; ignored: number; failures: CloudApiSendFailure[] }
   | { invalid: string };
+
+const failedStatusSchema = z.object({
+  id: z.string().min(1),
+  status: z.literal("failed"),
+  errors: z.array(z.object({ code: z.number().int() }).passthrough()).optional(),
+});
 
 /** Unix seconds as Meta sends them (a string), up to the year 9999. */
 const unixSecondsSchema = z
@@ -89,6 +104,7 @@ export function parseCloudApiWebhook(body: unknown): CloudApiWebhookResult {
   const webhook = webhookSchema.safeParse(body);
   if (!webhook.success) return { invalid: describeIssues(webhook.error, []) };
   const messages: CloudApiInboundMessage[] = [];
+  const failures: CloudApiSendFailure[] = [];
   let ignored = 0;
   for (const [entryIndex, entry] of webhook.data.entry.entries()) {
     for (const [changeIndex, change] of entry.changes.entries()) {
@@ -103,7 +119,12 @@ export function parseCloudApiWebhook(body: unknown): CloudApiWebhookResult {
         };
       }
       const contacts = value.data.contacts ?? [];
-      ignored += value.data.statuses?.length ?? 0;
+      for (const status of value.data.statuses ?? []) {
+        const failed = failedStatusSchema.safeParse(status);
+        if (failed.success)
+          failures.push({ wamid: failed.data.id, codes: (failed.data.errors ?? []).map((e) => e.code) });
+        else ignored++;
+      }
       for (const message of value.data.messages ?? []) {
         const inbound = notLeadMessageTypes.has(message.type) ? null : toInboundMessage(message, contacts);
         if (inbound) messages.push({ ...inbound, phoneNumberId: value.data.metadata.phone_number_id });
@@ -111,7 +132,7 @@ export function parseCloudApiWebhook(body: unknown): CloudApiWebhookResult {
       }
     }
   }
-  return { messages, ignored };
+  return { messages, ignored, failures };
 }
 
 type CloudMessage = z.infer<typeof messageSchema>;

@@ -82,6 +82,7 @@ export async function handler(req: Request): Promise<Response> {
 
   let messages: InboundMessage[];
   let ignored = 0;
+  let failures: { wamid: string; codes: number[] }[] = [];
   if (channel.provider === "waha") {
     const event = parseWahaEvent(body);
     if (event.kind === "invalid")
@@ -96,9 +97,20 @@ export async function handler(req: Request): Promise<Response> {
     const external = channel.external_id;
     messages = parsed.messages.filter((message) => message.phoneNumberId === external);
     ignored = parsed.ignored + (parsed.messages.length - messages.length);
+    failures = parsed.failures;
   }
 
   try {
+    // Meta often reports the closed 24-hour window only later, as a failed status of the message it had accepted:
+    // the conversation then needs a template or a human, as when the send itself is refused.
+    for (const failure of failures) {
+      if (failure.codes.includes(131047)) {
+        await sql`
+          select private.flag_conversation(o.conversation_id, 'template_required')
+          from public.outbound_messages o
+          where o.channel_id = ${channel.id}::uuid and o.platform_message_id = ${failure.wamid}`;
+      }
+    }
     let stored = 0;
     for (const message of messages) {
       const result = await ingestInboundMessage(sql, channel.id, message);

@@ -41,6 +41,7 @@ describe("parseCloudApiWebhook", () => {
         },
       ],
       ignored: 0,
+      failures: [],
     });
   });
 
@@ -137,6 +138,7 @@ describe("parseCloudApiWebhook", () => {
     ).toEqual({
       messages: [],
       ignored: 1,
+      failures: [],
     });
   });
 
@@ -151,14 +153,30 @@ describe("parseCloudApiWebhook", () => {
           timestamp: 1767225600,
         }),
       ),
-    ).toEqual({ messages: [], ignored: 1 });
+    ).toEqual({ messages: [], ignored: 1, failures: [] });
     const otherField = {
       object: "whatsapp_business_account",
       entry: [
         { id: "1", changes: [{ field: "message_template_status_update", value: { event: "APPROVED" } }] },
       ],
     };
-    expect(parseCloudApiWebhook(otherField)).toEqual({ messages: [], ignored: 1 });
+    expect(parseCloudApiWebhook(otherField)).toEqual({ messages: [], ignored: 1, failures: [] });
+  });
+
+  it("reports a message of ours that failed later, with Meta's error codes", () => {
+    const failed = cloudStatusWebhook({
+      phoneNumberId: "106540352242922",
+      id: "wamid.out.failed",
+      recipientId: "77011234567",
+      status: "failed",
+      timestamp: 1767225600,
+      errors: [{ code: 131047, title: "Re-engagement message" }],
+    });
+    expect(parseCloudApiWebhook(failed)).toEqual({
+      messages: [],
+      ignored: 0,
+      failures: [{ wamid: "wamid.out.failed", codes: [131047] }],
+    });
   });
 
   it("calls another object, a missing metadata or a message without id invalid", () => {
