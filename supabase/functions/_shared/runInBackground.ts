@@ -4,8 +4,9 @@
  *
  * Tasks run in lanes, each with its own limit of tasks at once per instance and, when work is waiting, a rest after
  * each task in proportion to its duration. Qualification by rules is CPU and database work: one at a time, resting
- * as long as it worked, so a burst of webhooks is acknowledged at the speed of storing while qualification follows
- * at half a core (bench/telegramWebhook.bench.ts). Waiting on an LLM is network time, so that lane may run many. Past
+ * twice as long as it worked, so a burst of webhooks is acknowledged at the speed of storing while qualification
+ * follows with at most a third of a core (bench/telegramWebhook.bench.ts). Waiting on an LLM is network time, so
+ * that lane may run many. Past
  * `maxQueued` waiting tasks new ones are dropped — their messages are stored, and the messaging sweep qualifies what
  * was left. Failures are logged, never thrown.
  */

@@ -1,7 +1,7 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { type FormEvent, useState } from "react";
 import { signIn } from "../api/dashboardQueries.ts";
-import { type SignInFailure, SignInError } from "../api/SignInError.ts";
+import { SignInError, type SignInFailure } from "../api/SignInError.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.tsx";
 import type { MessageKey } from "../i18n/ru.ts";

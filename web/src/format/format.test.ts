@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { dictionaries } from "../i18n/languages.ts";
 import { formatAlmatyTime } from "./formatAlmatyTime.ts";
 import { formatPhone } from "./formatPhone.ts";
 import { formatRelativeTime } from "./formatRelativeTime.ts";
 import { formatTenge } from "./formatTenge.ts";
-import { dictionaries } from "../i18n/languages.ts";
 
 describe("formatAlmatyTime", () => {
   it("shows the time in Almaty (UTC+5), whatever the machine's zone", () => {

@@ -3,7 +3,8 @@ import { type FormEvent, useState } from "react";
 import type { CampaignNameRow } from "../api/rows.ts";
 import type { NicheNameRow } from "../api/settingsRows.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { ConnectResultNotice } from "./ConnectResultNotice.tsx";
+import { ConnectFormFooter } from "./ConnectFormFooter.tsx";
+import { OptionalChoice } from "./OptionalChoice.tsx";
 import { useConnectChannel } from "./useConnectChannel.ts";
 
 /**
@@ -79,57 +80,31 @@ export function ConnectTelegramForm({
           onChange={(event) => setName(event.target.value)}
         />
       </label>
-      <label className="field">
-        <span>{t("connect.niche")}</span>
-        <select
-          data-testid="connect-telegram-niche"
-          value={nicheId}
-          onChange={(e) => setNicheId(e.target.value)}
-        >
-          <option value="">{t("connect.nicheNone")}</option>
-          {niches.map((niche) => (
-            <option key={niche.id} value={niche.id}>
-              {niche.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t("connect.campaign")}</span>
-        <select
-          data-testid="connect-telegram-campaign"
-          value={campaignId}
-          onChange={(e) => setCampaignId(e.target.value)}
-        >
-          <option value="">{t("connect.campaignNone")}</option>
-          {campaigns.map((campaign) => (
-            <option key={campaign.id} value={campaign.id}>
-              {campaign.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {missing && (
-        <p className="form-error" role="alert">
-          {t("connect.telegram.tokenMissing")}
-        </p>
-      )}
-      {problem !== null && (
-        <p className="form-error" role="alert" data-testid="connect-error">
-          {t(problem.key, problem.params)}
-        </p>
-      )}
-      <div className="form-actions">
-        <button
-          className="button button--primary"
-          type="submit"
-          data-testid="connect-telegram-submit"
-          disabled={busy}
-        >
-          {busy ? t("connect.connecting") : t("connect.submit")}
-        </button>
-      </div>
-      {result !== null && <ConnectResultNotice result={result} />}
+      <OptionalChoice
+        testId="connect-telegram-niche"
+        label="connect.niche"
+        noneLabel="connect.nicheNone"
+        value={nicheId}
+        onChange={setNicheId}
+        options={niches}
+      />
+      <OptionalChoice
+        testId="connect-telegram-campaign"
+        label="connect.campaign"
+        noneLabel="connect.campaignNone"
+        value={campaignId}
+        onChange={setCampaignId}
+        options={campaigns}
+      />
+      <ConnectFormFooter
+        missing={missing}
+        missingMessage="connect.telegram.tokenMissing"
+        problem={problem}
+        errorTestId="connect-error"
+        submitTestId="connect-telegram-submit"
+        busy={busy}
+        result={result}
+      />
     </form>
   );
 }

@@ -3,7 +3,8 @@ import { type FormEvent, useState } from "react";
 import type { NicheNameRow } from "../api/settingsRows.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../i18n/ru.ts";
-import { ConnectResultNotice } from "./ConnectResultNotice.tsx";
+import { ConnectFormFooter } from "./ConnectFormFooter.tsx";
+import { OptionalChoice } from "./OptionalChoice.tsx";
 import { useConnectChannel } from "./useConnectChannel.ts";
 
 type WhatsAppProvider = "waha" | "whatsapp_cloud";
@@ -146,42 +147,23 @@ export function ConnectWhatsAppForm({
           {input("verifyToken", "connect.cloud.verifyToken")}
         </>
       )}
-      <label className="field">
-        <span>{t("connect.niche")}</span>
-        <select
-          data-testid="connect-whatsapp-niche"
-          value={nicheId}
-          onChange={(e) => setNicheId(e.target.value)}
-        >
-          <option value="">{t("connect.nicheNone")}</option>
-          {niches.map((niche) => (
-            <option key={niche.id} value={niche.id}>
-              {niche.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {missing && (
-        <p className="form-error" role="alert">
-          {t("connect.fieldsMissing")}
-        </p>
-      )}
-      {problem !== null && (
-        <p className="form-error" role="alert" data-testid="connect-whatsapp-error">
-          {t(problem.key, problem.params)}
-        </p>
-      )}
-      <div className="form-actions">
-        <button
-          className="button button--primary"
-          type="submit"
-          data-testid="connect-whatsapp-submit"
-          disabled={busy}
-        >
-          {busy ? t("connect.connecting") : t("connect.submit")}
-        </button>
-      </div>
-      {result !== null && <ConnectResultNotice result={result} />}
+      <OptionalChoice
+        testId="connect-whatsapp-niche"
+        label="connect.niche"
+        noneLabel="connect.nicheNone"
+        value={nicheId}
+        onChange={setNicheId}
+        options={niches}
+      />
+      <ConnectFormFooter
+        missing={missing}
+        missingMessage="connect.fieldsMissing"
+        problem={problem}
+        errorTestId="connect-whatsapp-error"
+        submitTestId="connect-whatsapp-submit"
+        busy={busy}
+        result={result}
+      />
     </form>
   );
 }
