@@ -148,7 +148,8 @@ try {
   const storedMessages = Number(stored?.messages);
   const lost = Math.max(0, load.unique_acknowledged - storedMessages);
   const duplicated = storedMessages - Number(stored?.distinct_ids);
-  const acknowledgedPerS = (load.statuses["200"] ?? 0) / load.measured_seconds;
+  const acknowledgedPerS =
+    (load.statuses["200"] ?? 0) / Math.max(load.measured_seconds, load.answered_span_seconds);
 
   // Qualification follows at its own pace and replies at up to 30/s per bot: wait until both are done (bounded).
   const drainStarted = performance.now();

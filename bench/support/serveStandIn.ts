@@ -2,55 +2,44 @@
 // BENCH_DATABASE_URL with BENCH_JWT_SECRET; prints `listening <port>` when ready, stops on SIGTERM.
 // With BENCH_WITH_FUNCTIONS=1 it also runs the Edge Functions under Deno behind `/functions/v1`, as `npm start`
 // does, passing the messaging settings (TELEGRAM_API_ROOT, ARQAN_PUBLIC_FUNCTIONS_URL…) from its environment.
-import type { RouteHandler } from "../../packages/local/src/api/context.ts";
-import { createApiKeys } from "../../packages/local/src/api/jwt.ts";
 import { startApiServer } from "../../packages/local/src/api/startApiServer.ts";
-import { createFunctionsProxy } from "../../packages/local/src/functions/createFunctionsProxy.ts";
-import { readFunctionSettings } from "../../packages/local/src/functions/readFunctionSettings.ts";
+import {
+  lateFunctionsRoute,
+  proxyProjectFunctions,
+} from "../../packages/local/src/functions/createFunctionsProxy.ts";
 import { readMessagingEnv } from "../../packages/local/src/functions/readMessagingEnv.ts";
 import {
   type EdgeFunctionsHandle,
   startEdgeFunctions,
 } from "../../packages/local/src/functions/startEdgeFunctions.ts";
-import { supabaseDir } from "../../packages/local/src/paths.ts";
 import { defaultPoolSize } from "../../packages/local/src/stack/readStackConfig.ts";
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "";
 const jwtSecret = process.env.BENCH_JWT_SECRET ?? "";
-let gateway: RouteHandler | null = null;
+const withFunctions = process.env.BENCH_WITH_FUNCTIONS === "1";
+const late = lateFunctionsRoute();
 const api = await startApiServer({
   databaseUrl,
   jwtSecret,
   port: 0,
   poolSize: Number(process.env.BENCH_POOL_MAX ?? defaultPoolSize()),
   log: (line) => process.stderr.write(`${line}\n`),
-  functions:
-    process.env.BENCH_WITH_FUNCTIONS === "1"
-      ? (req, res, url) => {
-          if (!gateway) throw new Error("functions are still starting");
-          return gateway(req, res, url);
-        }
-      : null,
+  functions: withFunctions ? late.route : null,
 });
 let functions: EdgeFunctionsHandle | null = null;
-if (process.env.BENCH_WITH_FUNCTIONS === "1") {
-  const { anonKey, serviceRoleKey } = await createApiKeys(jwtSecret);
+if (withFunctions) {
   functions = await startEdgeFunctions(
     {
       SUPABASE_URL: api.apiUrl,
       SUPABASE_DB_URL: databaseUrl,
-      SUPABASE_ANON_KEY: anonKey,
-      SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+      SUPABASE_ANON_KEY: api.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: api.serviceRoleKey,
       ARQAN_PUBLIC_FUNCTIONS_URL: `${api.apiUrl}/functions/v1`,
       ...readMessagingEnv(),
     },
     (line) => process.stderr.write(`${line}\n`),
   );
-  gateway = createFunctionsProxy(
-    functions.url,
-    await readFunctionSettings(`${supabaseDir}/config.toml`),
-    jwtSecret,
-  );
+  late.attach(await proxyProjectFunctions(functions.url, jwtSecret));
 }
 process.stdout.write(`listening ${new URL(api.apiUrl).port}\n`);
 process.on("SIGTERM", () => {

@@ -1,17 +1,17 @@
 import type { Sql } from "postgres";
 import { createAuthUser } from "../../packages/local/src/api/auth/createAuthUser.ts";
-import type { RouteHandler } from "../../packages/local/src/api/context.ts";
 import { signJwt } from "../../packages/local/src/api/jwt.ts";
-import { startApiServer } from "../../packages/local/src/api/startApiServer.ts";
-import { createFunctionsProxy } from "../../packages/local/src/functions/createFunctionsProxy.ts";
-import { readFunctionSettings } from "../../packages/local/src/functions/readFunctionSettings.ts";
+import {
+  lateFunctionsRoute,
+  proxyProjectFunctions,
+} from "../../packages/local/src/functions/createFunctionsProxy.ts";
 import { relayFunctionRequests } from "../../packages/local/src/functions/relayFunctionRequests.ts";
 import {
   type EdgeFunctionsHandle,
   startEdgeFunctions,
 } from "../../packages/local/src/functions/startEdgeFunctions.ts";
-import { supabaseDir } from "../../packages/local/src/paths.ts";
-import { createTestDatabase, type TestDatabase } from "./testDatabase.ts";
+import type { TestDatabase } from "./testDatabase.ts";
+import { startTestStack } from "./testStack.ts";
 
 export interface MessagingStack {
   db: TestDatabase;
@@ -35,42 +35,27 @@ export interface MessagingStack {
  * external services point at the given fakes. One workspace with an operator and a viewer.
  */
 export async function startMessagingStack(functionsEnv: Record<string, string>): Promise<MessagingStack> {
-  const db = await createTestDatabase();
-  const jwtSecret = "messaging-test-jwt-secret-with-32-characters-or-more";
-  let gateway: RouteHandler | null = null;
-  const api = await startApiServer({
-    databaseUrl: db.url,
-    jwtSecret,
-    port: 0,
-    poolSize: 4,
-    functions: (req, res, url) => {
-      if (!gateway) throw new Error("functions not started");
-      return gateway(req, res, url);
-    },
-  });
-  let functions: EdgeFunctionsHandle | null = null;
+  const late = lateFunctionsRoute();
+  const stand = await startTestStack({ functions: late.route });
+  const { db, apiUrl, jwtSecret } = stand;
+  let functions: EdgeFunctionsHandle;
   try {
     functions = await startEdgeFunctions({
-      SUPABASE_URL: api.apiUrl,
+      SUPABASE_URL: apiUrl,
       SUPABASE_DB_URL: db.url,
-      SUPABASE_ANON_KEY: api.anonKey,
-      SUPABASE_SERVICE_ROLE_KEY: api.serviceRoleKey,
-      ARQAN_PUBLIC_FUNCTIONS_URL: `${api.apiUrl}/functions/v1`,
+      SUPABASE_ANON_KEY: stand.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: stand.serviceRoleKey,
+      ARQAN_PUBLIC_FUNCTIONS_URL: `${apiUrl}/functions/v1`,
       ...functionsEnv,
     });
-    gateway = createFunctionsProxy(
-      functions.url,
-      await readFunctionSettings(`${supabaseDir}/config.toml`),
-      jwtSecret,
-    );
+    late.attach(await proxyProjectFunctions(functions.url, jwtSecret));
   } catch (error) {
-    await api.close();
-    await db.drop();
+    await stand.close();
     throw error;
   }
   const sql = db.sql;
   // As `npm start` does: private.request_function() wakes a function through NOTIFY where pg_net is absent.
-  const relay = await relayFunctionRequests(sql, functions.url, api.serviceRoleKey, () => {});
+  const relay = await relayFunctionRequests(sql, functions.url, stand.serviceRoleKey, () => {});
   const email = `operator-${Date.now()}@arqan.test`;
   const password = "operator-password-2026";
   const operatorId = await createAuthUser(sql, { email, password });
@@ -84,14 +69,14 @@ export async function startMessagingStack(functionsEnv: Record<string, string>):
   const userJwt = (id: string) =>
     signJwt({ sub: id, role: "authenticated", aud: "authenticated", email }, jwtSecret, 3600);
   const operatorJwt = await userJwt(operatorId);
-  const functionsUrl = `${api.apiUrl}/functions/v1`;
+  const functionsUrl = `${apiUrl}/functions/v1`;
   return {
     db,
     sql,
-    apiUrl: api.apiUrl,
+    apiUrl,
     functionsUrl,
-    serviceRoleKey: api.serviceRoleKey,
-    anonKey: api.anonKey,
+    serviceRoleKey: stand.serviceRoleKey,
+    anonKey: stand.anonKey,
     jwtSecret,
     workspaceId,
     operator: { id: operatorId, email, password, jwt: operatorJwt },
@@ -102,15 +87,14 @@ export async function startMessagingStack(functionsEnv: Record<string, string>):
         headers: {
           authorization: `Bearer ${bearer}`,
           "content-type": "application/json",
-          apikey: api.anonKey,
+          apikey: stand.anonKey,
         },
         body: JSON.stringify(body),
       }),
     async stop() {
       await relay.stop();
-      await functions?.stop();
-      await api.close();
-      await db.drop();
+      await functions.stop();
+      await stand.close();
     },
   };
 }

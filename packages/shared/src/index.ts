@@ -1,5 +1,6 @@
 export type { Database, Json } from "./database.types.ts";
 export * from "./domain/enums.ts";
+export { holdsRole } from "./domain/holdsRole.ts";
 export { detectLanguage } from "./language/detectLanguage.ts";
 export {
   type LlmExtraction,

@@ -26,8 +26,6 @@ export interface DispatchResult {
   uncertain: number;
 }
 
-const windowMs = 24 * 60 * 60 * 1000;
-
 interface Flight {
   promise: Promise<DispatchResult>;
   /** Set when more work was announced while the flight ran: it claims again before it lands. */
@@ -114,14 +112,7 @@ async function sendOne(sql: Sql, env: MessagingEnv, message: Claimed, result: Di
         message.reply_markup,
       );
     } else {
-      if (channel.provider === "whatsapp_cloud") {
-        const [conversation] = await sql`
-          select last_inbound_at from public.conversations where id = ${message.conversation_id}`;
-        const lastInbound = conversation?.last_inbound_at as Date | null | undefined;
-        if (!lastInbound || Date.now() - lastInbound.getTime() > windowMs) {
-          throw new SendFailure("outside_window", "More than 24 hours since the lead's last message");
-        }
-      }
+      // A Cloud API row past the 24-hour window never gets here: claim_outbound fails it and flags the chat.
       sent = await sendWhatsappMessage(
         env,
         channel,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readJsonOrNull } from "./readJsonBody.ts";
 import { readRetryAfterSeconds, redactSecrets, SendError, sendErrorFromFetchFailure } from "./sendErrors.ts";
 
 export interface WahaClientOptions {
@@ -56,7 +57,7 @@ export function createWahaClient(options: WahaClientOptions): WahaClient {
       } catch (error) {
         throw sendErrorFromFetchFailure("WAHA", error);
       }
-      const answer = await readJson(response);
+      const answer = await readJsonOrNull(response);
       if (response.ok) {
         const id = sentMessageSchema.safeParse(answer);
         if (id.success) return { id: id.data };
@@ -90,12 +91,4 @@ export function createWahaClient(options: WahaClientOptions): WahaClient {
       });
     },
   };
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return null;
-  }
 }

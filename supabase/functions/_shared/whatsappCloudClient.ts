@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readJsonOrNull } from "./readJsonBody.ts";
 import { readRetryAfterSeconds, redactSecrets, SendError, sendErrorFromFetchFailure } from "./sendErrors.ts";
 
 export interface WhatsappCloudClientOptions {
@@ -99,7 +100,7 @@ export function createWhatsappCloudClient(options: WhatsappCloudClientOptions): 
       } catch (error) {
         throw sendErrorFromFetchFailure("The WhatsApp Cloud API", error);
       }
-      const answer = await readJson(response);
+      const answer = await readJsonOrNull(response);
       if (response.ok) {
         const sent = sendAnswerSchema.safeParse(answer);
         if (sent.success && sent.data.messages[0]) return { id: sent.data.messages[0].id };
@@ -192,12 +193,4 @@ function toSendError(response: Response, answer: unknown, accessToken: string): 
     });
   }
   return new SendError(message, { ...common, permanent: true });
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return null;
-  }
 }

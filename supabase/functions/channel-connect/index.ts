@@ -1,3 +1,4 @@
+import { holdsRole } from "@arqan/shared";
 import { Api, GrammyError, HttpError } from "grammy";
 import { z } from "zod";
 import { getDatabase } from "../_shared/database.ts";
@@ -7,6 +8,7 @@ import { respond } from "../_shared/errorResponses.ts";
 import { jsonResponse } from "../_shared/jsonResponse.ts";
 import { forgetChannel } from "../_shared/loadChannel.ts";
 import { readCaller } from "../_shared/readCaller.ts";
+import { readJsonBody } from "../_shared/readJsonBody.ts";
 
 const common = {
   workspace_id: z.uuid(),
@@ -73,33 +75,21 @@ export async function handler(req: Request): Promise<Response> {
   if (req.method !== "POST") return respond.methodNotAllowed("POST");
   const caller = readCaller(req);
   if (caller.kind !== "user") return respond.unauthorized("UNAUTHORIZED", "Sign in as a workspace operator");
-  let body: ConnectBody;
-  try {
-    const parsed = bodySchema.safeParse(await req.json());
-    if (!parsed.success) {
-      const invalidToken = parsed.error.issues.some((issue) => issue.path[0] === "token");
-      return invalidToken
-        ? respond.badRequest(
-            "INVALID_TOKEN",
-            "This is not a Telegram bot token (from @BotFather: 123456:ABC…)",
-          )
-        : respond.badRequest(
-            "INVALID_BODY",
-            "Some fields are missing or wrong",
-            z.flattenError(parsed.error),
-          );
-    }
-    body = parsed.data;
-  } catch {
-    return respond.badRequest("MALFORMED_JSON", "The body is not JSON");
+  const read = await readJsonBody(req, bodySchema);
+  if (!read.ok) {
+    if (read.malformed) return respond.badRequest("MALFORMED_JSON", "The body is not JSON");
+    return read.error.issues.some((issue) => issue.path[0] === "token")
+      ? respond.badRequest("INVALID_TOKEN", "This is not a Telegram bot token (from @BotFather: 123456:ABC…)")
+      : respond.badRequest("INVALID_BODY", "Some fields are missing or wrong", z.flattenError(read.error));
   }
+  const body = read.data;
   const env = readMessagingEnv();
   const sql = getDatabase(env.SUPABASE_DB_URL);
   try {
     const [member] = await sql`
       select role from public.workspace_members
       where workspace_id = ${body.workspace_id}::uuid and user_id = ${caller.userId}::uuid`;
-    if (!member || !["owner", "admin", "operator"].includes(String(member.role))) {
+    if (!holdsRole(member?.role, "operator")) {
       return respond.forbidden("Only the workspace's operators connect channels");
     }
     return body.provider === "telegram_bot"

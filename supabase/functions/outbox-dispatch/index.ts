@@ -1,3 +1,4 @@
+import { holdsRole } from "@arqan/shared";
 import { z } from "zod";
 import { getDatabase } from "../_shared/database.ts";
 import { isDatabaseUnavailable } from "../_shared/databaseErrors.ts";
@@ -6,6 +7,7 @@ import { readMessagingEnv } from "../_shared/env.ts";
 import { respond } from "../_shared/errorResponses.ts";
 import { jsonResponse } from "../_shared/jsonResponse.ts";
 import { readCaller } from "../_shared/readCaller.ts";
+import { readJsonBody } from "../_shared/readJsonBody.ts";
 
 const bodySchema = z.object({ lead_id: z.uuid().optional() });
 
@@ -17,15 +19,13 @@ export async function handler(req: Request): Promise<Response> {
   if (req.method !== "POST") return respond.methodNotAllowed("POST");
   const caller = readCaller(req);
   if (caller.kind === "anonymous") return respond.unauthorized("UNAUTHORIZED", "Sign in first");
-  let body: z.infer<typeof bodySchema>;
-  try {
-    const parsed = bodySchema.safeParse(await req.json());
-    if (!parsed.success)
-      return respond.badRequest("INVALID_BODY", "Expected {lead_id}", z.flattenError(parsed.error));
-    body = parsed.data;
-  } catch {
-    return respond.badRequest("MALFORMED_JSON", "The body is not JSON");
+  const read = await readJsonBody(req, bodySchema);
+  if (!read.ok) {
+    return read.malformed
+      ? respond.badRequest("MALFORMED_JSON", "The body is not JSON")
+      : respond.badRequest("INVALID_BODY", "Expected {lead_id}", z.flattenError(read.error));
   }
+  const body = read.data;
   const env = readMessagingEnv();
   const sql = getDatabase(env.SUPABASE_DB_URL);
   try {
@@ -39,10 +39,7 @@ export async function handler(req: Request): Promise<Response> {
         left join public.workspace_members m
           on m.workspace_id = l.workspace_id and m.user_id = ${caller.kind === "user" ? caller.userId : null}::uuid
         where l.id = ${body.lead_id}::uuid and c.channel_id is not null`;
-      if (
-        caller.kind === "user" &&
-        !rows.some((row) => ["owner", "admin", "operator"].includes(String(row.role)))
-      ) {
+      if (caller.kind === "user" && !rows.some((row) => holdsRole(row.role, "operator"))) {
         return respond.forbidden("Only the workspace's operators send messages to its leads");
       }
       channelIds = rows.map((row) => row.channel_id as string);

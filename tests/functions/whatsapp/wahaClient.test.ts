@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findFreePort } from "../../../packages/local/src/findFreePort.ts";
-import { SendError } from "../../../supabase/functions/_shared/sendErrors.ts";
 import { createWahaClient } from "../../../supabase/functions/_shared/wahaClient.ts";
 import { type FakeWaha, startFakeWaha } from "../../fakes/fakeWaha.ts";
+import { catchSendError } from "./catchSendError.ts";
 
 const apiKey = "waha-api-key-0123456789abcdef";
-
-async function sendError(promise: Promise<unknown>): Promise<SendError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof SendError)) throw new Error(`expected a SendError, got ${String(error)}`);
-  return error;
-}
 
 describe("createWahaClient", () => {
   let waha: FakeWaha;
@@ -65,7 +56,7 @@ describe("createWahaClient", () => {
   });
 
   it("gives up on a wrong API key and asks for new credentials, without the key in the message", async () => {
-    const error = await sendError(
+    const error = await catchSendError(
       client({ apiKey: "wrong-key-0000" }).sendText("77011234567@c.us", "Привет"),
     );
     expect(error).toMatchObject({ status: 401, permanent: true, reauthenticate: true, retryable: false });
@@ -75,22 +66,22 @@ describe("createWahaClient", () => {
 
   it("retries a 429 after the Retry-After WAHA gave, and a 5xx", async () => {
     waha.failNext(429, 7);
-    const limited = await sendError(client().sendText("77011234567@c.us", "Привет"));
+    const limited = await catchSendError(client().sendText("77011234567@c.us", "Привет"));
     expect(limited).toMatchObject({ status: 429, retryable: true, permanent: false, retryAfterSeconds: 7 });
     waha.failNext(503);
-    const down = await sendError(client().sendText("77011234567@c.us", "Привет"));
+    const down = await catchSendError(client().sendText("77011234567@c.us", "Привет"));
     expect(down).toMatchObject({ status: 503, retryable: true, permanent: false, retryAfterSeconds: null });
     expect((await client().sendText("77011234567@c.us", "Привет")).id).toMatch(/^true_/);
   });
 
   it("gives up on a request WAHA refuses (4xx) and says why", async () => {
-    const empty = await sendError(client().sendText("77011234567@c.us", ""));
+    const empty = await catchSendError(client().sendText("77011234567@c.us", ""));
     expect(empty).toMatchObject({ status: 400, permanent: true, retryable: false, reauthenticate: false });
     expect(empty.message).toContain("text must be a string");
   });
 
   it("waits for a session that is not working yet (422) instead of giving up", async () => {
-    const stopped = await sendError(
+    const stopped = await catchSendError(
       client({ session: "not-started" }).sendText("77011234567@c.us", "Привет"),
     );
     expect(stopped).toMatchObject({ status: 422, retryable: true, permanent: false });
@@ -98,7 +89,7 @@ describe("createWahaClient", () => {
 
   it("retries when WAHA cannot be reached", async () => {
     const port = await findFreePort();
-    const error = await sendError(
+    const error = await catchSendError(
       createWahaClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey, session: "kz-sales" }).sendText(
         "77011234567@c.us",
         "Привет",
@@ -110,13 +101,13 @@ describe("createWahaClient", () => {
 
   it("calls a send that outlives the timeout uncertain, never retryable: WAHA may have sent it", async () => {
     waha.setLatency(400);
-    const error = await sendError(client({ timeoutMs: 100 }).sendText("77011234567@c.us", "Привет"));
+    const error = await catchSendError(client({ timeoutMs: 100 }).sendText("77011234567@c.us", "Привет"));
     expect(error).toMatchObject({ uncertain: true, retryable: false, permanent: false });
   });
 
   it("calls a 2xx without a message id uncertain", async () => {
     const answersNoId: typeof fetch = async () => new Response("{}", { status: 201 });
-    const error = await sendError(client({ fetch: answersNoId }).sendText("77011234567@c.us", "Привет"));
+    const error = await catchSendError(client({ fetch: answersNoId }).sendText("77011234567@c.us", "Привет"));
     expect(error).toMatchObject({ uncertain: true, retryable: false, status: 201 });
   });
 });

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SendError } from "../../../supabase/functions/_shared/sendErrors.ts";
 import { createWhatsappCloudClient } from "../../../supabase/functions/_shared/whatsappCloudClient.ts";
 import { type FakeWhatsappCloud, startFakeWhatsappCloud } from "../../fakes/fakeWhatsappCloud.ts";
+import { catchSendError } from "./catchSendError.ts";
 
 const accessToken = "EAAGm0PX4ZCpsBAFakeAccessTokenForArqanTests0123456789";
 const phoneNumberId = "106540352242922";
-
-async function sendError(promise: Promise<unknown>): Promise<SendError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof SendError)) throw new Error(`expected a SendError, got ${String(error)}`);
-  return error;
-}
 
 describe("createWhatsappCloudClient", () => {
   let cloud: FakeWhatsappCloud;
@@ -104,7 +95,7 @@ describe("createWhatsappCloudClient", () => {
 
   it("reports a closed 24-hour window (131047) as outside the window and permanent", async () => {
     cloud.windowClosed("77011234567");
-    const error = await sendError(client().sendText("77011234567", "Вы ещё думаете?"));
+    const error = await catchSendError(client().sendText("77011234567", "Вы ещё думаете?"));
     expect(error).toMatchObject({
       outsideWindow: true,
       permanent: true,
@@ -119,7 +110,7 @@ describe("createWhatsappCloudClient", () => {
     "retries the rate limit %i, honouring Retry-After",
     async (code) => {
       cloud.failNext({ status: 400, code, message: "(#130429) Rate limit hit", retryAfterSeconds: 30 });
-      const error = await sendError(client().sendText("77011234567", "Привет"));
+      const error = await catchSendError(client().sendText("77011234567", "Привет"));
       expect(error).toMatchObject({
         retryable: true,
         permanent: false,
@@ -136,7 +127,7 @@ describe("createWhatsappCloudClient", () => {
       message: "Service temporarily unavailable",
       type: "OAuthException",
     });
-    expect(await sendError(client().sendText("77011234567", "Привет"))).toMatchObject({
+    expect(await catchSendError(client().sendText("77011234567", "Привет"))).toMatchObject({
       retryable: true,
       status: 503,
       retryAfterSeconds: null,
@@ -144,7 +135,7 @@ describe("createWhatsappCloudClient", () => {
   });
 
   it("asks for new credentials on an invalid token (190) and never shows the token", async () => {
-    const error = await sendError(
+    const error = await catchSendError(
       client({ accessToken: "EAAWrongTokenWrongTokenWrongToken" }).sendText("77011234567", "Привет"),
     );
     expect(error).toMatchObject({
@@ -156,13 +147,15 @@ describe("createWhatsappCloudClient", () => {
     });
     expect(error.message).not.toContain("EAAWrongTokenWrongTokenWrongToken");
     cloud.failNext({ status: 400, code: 100, message: `(#100) Invalid parameter near ${accessToken}` });
-    const echoed = await sendError(client().sendText("77011234567", "Привет"));
+    const echoed = await catchSendError(client().sendText("77011234567", "Привет"));
     expect(echoed.message).not.toContain(accessToken);
     expect(echoed.message).toContain("[redacted]");
   });
 
   it("gives up on other refusals (an unknown number id, a bad parameter)", async () => {
-    const unknownNumber = await sendError(client({ phoneNumberId: "999" }).sendText("77011234567", "Привет"));
+    const unknownNumber = await catchSendError(
+      client({ phoneNumberId: "999" }).sendText("77011234567", "Привет"),
+    );
     expect(unknownNumber).toMatchObject({
       permanent: true,
       retryable: false,
@@ -174,7 +167,7 @@ describe("createWhatsappCloudClient", () => {
 
   it("calls a send that outlives the timeout uncertain", async () => {
     cloud.setLatency(400);
-    const error = await sendError(client({ timeoutMs: 100 }).sendText("77011234567", "Привет"));
+    const error = await catchSendError(client({ timeoutMs: 100 }).sendText("77011234567", "Привет"));
     expect(error).toMatchObject({ uncertain: true, retryable: false, permanent: false });
   });
 });

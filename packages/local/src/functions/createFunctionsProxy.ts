@@ -1,8 +1,10 @@
 import { Agent, request as httpRequest } from "node:http";
+import { resolve } from "node:path";
 import type { RouteHandler } from "../api/context.ts";
 import { InvalidJwtError, verifyJwt } from "../api/jwt.ts";
 import { sendJson } from "../api/sendJson.ts";
-import type { FunctionSettings } from "./readFunctionSettings.ts";
+import { supabaseDir } from "../paths.ts";
+import { type FunctionSettings, readFunctionSettings } from "./readFunctionSettings.ts";
 
 /**
  * `/functions/v1/<name>/…` → the Deno runtime as `/<name>/…`, verifying the caller's JWT first unless the
@@ -57,5 +59,31 @@ export function createFunctionsProxy(
       });
       req.pipe(upstream);
     });
+  };
+}
+
+/** The gateway for this project's functions: verify_jwt per function as `supabase/config.toml` says. */
+export async function proxyProjectFunctions(targetUrl: string, jwtSecret: string): Promise<RouteHandler> {
+  return createFunctionsProxy(
+    targetUrl,
+    await readFunctionSettings(resolve(supabaseDir, "config.toml")),
+    jwtSecret,
+  );
+}
+
+/**
+ * A `/functions/v1` route to give the API server before the functions run (they need its URL to start): it
+ * answers 503 until `attach` hands it the real gateway.
+ */
+export function lateFunctionsRoute(): { route: RouteHandler; attach(gateway: RouteHandler): void } {
+  let gateway: RouteHandler | null = null;
+  return {
+    route: async (req, res, url) => {
+      if (gateway) return gateway(req, res, url);
+      sendJson(res, 503, { code: "FUNCTIONS_STARTING", message: "Edge Functions are still starting" });
+    },
+    attach(next) {
+      gateway = next;
+    },
   };
 }

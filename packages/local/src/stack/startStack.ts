@@ -9,12 +9,10 @@ import { createApiKeys } from "../api/jwt.ts";
 import { startApiServer } from "../api/startApiServer.ts";
 import { bootstrapPlatform } from "../database/bootstrapPlatform.ts";
 import { pushMigrations } from "../database/pushMigrations.ts";
-import { createFunctionsProxy } from "../functions/createFunctionsProxy.ts";
-import { readFunctionSettings } from "../functions/readFunctionSettings.ts";
+import { proxyProjectFunctions } from "../functions/createFunctionsProxy.ts";
 import { readMessagingEnv } from "../functions/readMessagingEnv.ts";
 import { relayFunctionRequests } from "../functions/relayFunctionRequests.ts";
 import { type EdgeFunctionsHandle, startEdgeFunctions } from "../functions/startEdgeFunctions.ts";
-import { supabaseDir } from "../paths.ts";
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "../postgres/startEmbeddedPostgres.ts";
 import { runRegisteredSchedules, type ScheduleRunner } from "../schedules/runRegisteredSchedules.ts";
 import { seedDemoWorkspace } from "../seed/seedDemoWorkspace.ts";
@@ -133,11 +131,7 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
       port: config.apiPort,
       keys: { anonKey, serviceRoleKey },
       log,
-      functions: createFunctionsProxy(
-        functions.url,
-        await readFunctionSettings(resolve(supabaseDir, "config.toml")),
-        jwtSecret,
-      ),
+      functions: await proxyProjectFunctions(functions.url, jwtSecret),
     });
     cleanups.push(() => api.close());
     mark("api");

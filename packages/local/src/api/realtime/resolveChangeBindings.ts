@@ -3,8 +3,8 @@ import { z } from "zod";
 import { checkSubscriberRole } from "./checkSubscriberRole.ts";
 import { conditionSql } from "./filterConditionSql.ts";
 import { loadTableShape } from "./loadTableShape.ts";
-import type { ChangeBinding } from "./parseJoinPayload.ts";
 import { describeFilterConditions, type FilterCondition, parseChangeFilter } from "./parseChangeFilter.ts";
+import type { ChangeBinding } from "./parseJoinPayload.ts";
 import { quoteIdent } from "./quoteSql.ts";
 import type { ChangeEvent, ChangeSubscription } from "./realtimeTypes.ts";
 

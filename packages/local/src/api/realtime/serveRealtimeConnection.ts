@@ -5,7 +5,6 @@ import { assignBindingIds } from "./assignBindingIds.ts";
 import { checkSubscriberRole } from "./checkSubscriberRole.ts";
 import type { ChangeDispatcher } from "./createChangeDispatcher.ts";
 import type { ReplicationFeed } from "./createReplicationFeed.ts";
-import { readWalPosition } from "./readWalPosition.ts";
 import { parseJoinPayload } from "./parseJoinPayload.ts";
 import {
   decodeBinaryPushHeader,
@@ -15,6 +14,7 @@ import {
   type PhoenixMessage,
   type PhoenixVsn,
 } from "./phoenixFrame.ts";
+import { readWalPosition } from "./readWalPosition.ts";
 import type { ChangeListener, ChangeSubscription } from "./realtimeTypes.ts";
 import { resolveChangeBindings } from "./resolveChangeBindings.ts";
 import { type ChannelAuth, describeExpiry, verifyChannelToken } from "./verifyChannelToken.ts";

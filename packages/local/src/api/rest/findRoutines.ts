@@ -1,5 +1,5 @@
-import type { RequestSql } from "./runAsRequestRole.ts";
 import { z } from "zod";
+import type { RequestSql } from "./runAsRequestRole.ts";
 
 export interface RoutineParameter {
   /** Empty for an unnamed parameter. */

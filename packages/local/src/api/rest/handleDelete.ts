@@ -1,7 +1,7 @@
 import { collectFilters } from "./collectFilters.ts";
 import { quoteIdentifier } from "./quoteIdentifier.ts";
-import { renderWhere } from "./renderSql.ts";
 import type { RestRequest, RestResult } from "./RestRequest.ts";
+import { renderWhere } from "./renderSql.ts";
 import { requireWriteFilters } from "./requireWriteFilters.ts";
 import { runFilteredWrite } from "./runFilteredWrite.ts";
 import { SqlParameters } from "./SqlParameters.ts";

@@ -1,14 +1,14 @@
-import type { RequestSql } from "./runAsRequestRole.ts";
 import { z } from "zod";
 import { buildMutationStatement } from "./buildStatements.ts";
 import { parseColumnList, requireColumnName } from "./parseColumnList.ts";
 import { parseSelect } from "./parseSelect.ts";
 import { quoteIdentifier } from "./quoteIdentifier.ts";
-import { readJsonBody } from "./readJsonBody.ts";
-import { requireMaxAffected, requireSingleRow, respondToWrite } from "./respondWithRows.ts";
 import { RestError } from "./RestError.ts";
 import type { RestRequest, RestResult } from "./RestRequest.ts";
 import { scopeOf } from "./RestRequest.ts";
+import { readJsonBody } from "./readJsonBody.ts";
+import { requireMaxAffected, requireSingleRow, respondToWrite } from "./respondWithRows.ts";
+import type { RequestSql } from "./runAsRequestRole.ts";
 import { runAsRequestRole } from "./runAsRequestRole.ts";
 import { runStatement, type StatementResult } from "./runStatement.ts";
 import { SqlParameters } from "./SqlParameters.ts";

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { collectFilters } from "./collectFilters.ts";
 import { parseColumnList, requireColumnName } from "./parseColumnList.ts";
 import { quoteIdentifier } from "./quoteIdentifier.ts";
-import { readJsonBody } from "./readJsonBody.ts";
-import { renderWhere } from "./renderSql.ts";
-import { requireSingleRow, respondToWrite } from "./respondWithRows.ts";
 import { RestError } from "./RestError.ts";
 import type { RestRequest, RestResult } from "./RestRequest.ts";
+import { readJsonBody } from "./readJsonBody.ts";
+import { renderWhere } from "./renderSql.ts";
 import { requireWriteFilters } from "./requireWriteFilters.ts";
+import { requireSingleRow, respondToWrite } from "./respondWithRows.ts";
 import { runFilteredWrite } from "./runFilteredWrite.ts";
 import { SqlParameters } from "./SqlParameters.ts";
 

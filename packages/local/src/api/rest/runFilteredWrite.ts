@@ -1,8 +1,8 @@
 import { buildMutationStatement } from "./buildStatements.ts";
 import { parseSelect } from "./parseSelect.ts";
-import { requireMaxAffected, requireSingleRow, respondToWrite } from "./respondWithRows.ts";
 import type { RestRequest, RestResult } from "./RestRequest.ts";
 import { scopeOf } from "./RestRequest.ts";
+import { requireMaxAffected, requireSingleRow, respondToWrite } from "./respondWithRows.ts";
 import { runAsRequestRole } from "./runAsRequestRole.ts";
 import { runStatement, type StatementResult } from "./runStatement.ts";
 import type { SqlParameters } from "./SqlParameters.ts";

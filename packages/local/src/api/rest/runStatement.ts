@@ -1,5 +1,5 @@
-import type { RequestSql } from "./runAsRequestRole.ts";
 import { z } from "zod";
+import type { RequestSql } from "./runAsRequestRole.ts";
 import { bindUntyped } from "./SqlParameters.ts";
 
 const countSchema = z.union([z.string(), z.number(), z.bigint()]).transform((value) => Number(value));
