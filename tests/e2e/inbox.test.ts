@@ -131,7 +131,7 @@ describe.skipIf(skip)("operator inbox in a real browser against the running stac
       .getByTestId("conversation")
       .locator('[data-testid="message"][data-sender="human"]', { hasText: reply })
       .waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId("bot-state").getAttribute("data-paused")).toBe("true");
+    await page.locator('[data-testid="bot-state"][data-paused="true"]').waitFor({ timeout: 10_000 });
     await expect
       .poll(() => page.getByTestId("response-time").textContent(), { timeout: 10_000 })
       .not.toContain("—");
@@ -192,7 +192,8 @@ describe.skipIf(skip)("operator inbox in a real browser against the running stac
       select (script ->> 'qualify_at')::int as qualify_at, array(select jsonb_array_elements_text(script -> 'cities')) as cities
       from public.qualification_scripts where workspace_id = ${workspace} and niche_id is null`;
     expect(stored).toEqual({ qualify_at: 75, cities: ["Almaty"] });
-    expect(await page.getByTestId("script-source").getAttribute("data-source")).toBe("own");
+    // The source label follows the refetched script, which may land a moment after "saved".
+    await page.locator('[data-testid="script-source"][data-source="own"]').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: resolve(screenshots, "e2e-inbox-settings.png"), fullPage: true });
   }, 60_000);
 });
