@@ -49,6 +49,29 @@ export {
   scoreLead,
   scoreReasons,
 } from "./qualification/scoreLead.ts";
+export {
+  emptySeo,
+  type FeedOffer,
+  type FetchPath,
+  feedOfferSchema,
+  fetchPaths,
+  type ListingItem,
+  listingItemSchema,
+  type PageKind,
+  type ParsedPage,
+  type ParsedProduct,
+  type ParsedSite,
+  type ProductSeller,
+  pageKinds,
+  parsedPageSchema,
+  parsedSites,
+  productSchema,
+  productSellerSchema,
+  type Seo,
+  type SiteChoice,
+  seoSchema,
+  siteChoices,
+} from "./research/parsedPage.ts";
 export { extractBudget } from "./signals/extractBudget.ts";
 export { extractCity, normalizeCity } from "./signals/extractCity.ts";
 export { extractSignals, type Signals, signalsSchema } from "./signals/extractSignals.ts";

@@ -1,0 +1,2 @@
+export { createPageInput, type PageInput, type SiteReader } from "./adapters/pageInput.ts";
+export { readPage } from "./adapters/readPage.ts";
