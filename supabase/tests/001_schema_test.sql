@@ -4,20 +4,22 @@
 begin;
 set local search_path = extensions, public;
 
-select plan(80);
+select plan(89);
 
 -- Every table exists, RLS is on, anon holds no privilege --------------------------------------------------------------
 select has_table('public', t, format('table public.%s exists', t))
 from unnest(array[
   'workspaces', 'workspace_members', 'clients', 'client_members', 'niches', 'campaigns', 'ads', 'leads',
   'lead_identities', 'conversations', 'messages', 'market_research', 'events', 'campaign_daily_stats',
-  'channels', 'tracking_codes', 'qualification_scripts', 'outbound_messages'
+  'channels', 'tracking_codes', 'qualification_scripts', 'outbound_messages', 'parser_tasks', 'parsed_sites',
+  'parsed_products'
 ]) as t;
 
 select tables_are('public', array[
   'workspaces', 'workspace_members', 'clients', 'client_members', 'niches', 'campaigns', 'ads', 'leads',
   'lead_identities', 'conversations', 'messages', 'market_research', 'events', 'campaign_daily_stats',
-  'channels', 'tracking_codes', 'qualification_scripts', 'outbound_messages'
+  'channels', 'tracking_codes', 'qualification_scripts', 'outbound_messages', 'parser_tasks', 'parsed_sites',
+  'parsed_products'
 ], 'public holds exactly the tables of the data model');
 
 select ok(c.relrowsecurity, format('RLS is enabled on public.%s', c.relname))
@@ -99,8 +101,8 @@ select ok(
 -- Realtime and schedules -------------------------------------------------------------------------------------------------
 select set_eq(
   $$select tablename::text from pg_catalog.pg_publication_tables where pubname = 'supabase_realtime'$$,
-  array['leads', 'messages', 'conversations', 'outbound_messages'],
-  'supabase_realtime publishes exactly leads, messages, conversations and outbound_messages'
+  array['leads', 'messages', 'conversations', 'outbound_messages', 'parser_tasks'],
+  'supabase_realtime publishes exactly leads, messages, conversations, outbound_messages and parser_tasks'
 );
 select is(
   (select count(*)::int from private.schedules where name = 'rollup-campaign-daily-stats'),

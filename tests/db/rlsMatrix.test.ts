@@ -131,6 +131,25 @@ const expectations: Record<string, Record<Operation, string>> = {
     update:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
     delete:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
   },
+  // Written only by the research functions (create_parser_task, the worker's private.*parser* functions).
+  parser_tasks: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+  },
+  parsed_sites: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+  },
+  parsed_products: {
+    select:                  "✗    ✓      ✓        ✓     ✓     ✗     ✗        ✓",
+    insert:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    update:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+    delete:                  "✗    ✗      ✗        ✗     ✗     ✗     ✗        ✓",
+  },
 };
 
 /** The seeded workspaces plus workspace A's rows in the lead-capture tables. */
@@ -277,6 +296,31 @@ const statements: Record<string, Record<Operation, Statement>> = {
       values (${f.workspaceA}, ${f.conversationA}, ${f.leadA}, ${f.channelA}, 'bot', 'Forged', 'matrix:1')`,
     update: (tx, f) => tx`update public.outbound_messages set text = 'Rewritten' where id = ${f.outboundA}`,
     delete: (tx, f) => tx`delete from public.outbound_messages where id = ${f.outboundA}`,
+  },
+  parser_tasks: {
+    select: (tx, f) => tx`select id from public.parser_tasks where id = ${f.parserTaskA}`,
+    insert: (tx, f) => tx`insert into public.parser_tasks (workspace_id, kind, input)
+      values (${f.workspaceA}, 'parse', '{"urls": ["https://satu.kz/"]}')`,
+    update: (tx, f) => tx`update public.parser_tasks set status = 'cancelled', finished_at = now()
+      where id = ${f.parserTaskA}`,
+    delete: (tx, f) => tx`delete from public.parser_tasks where id = ${f.parserTaskA}`,
+  },
+  parsed_sites: {
+    select: (tx, f) => tx`select id from public.parsed_sites where id = ${f.parsedSiteA}`,
+    insert: (tx, f) => tx`insert into public.parsed_sites (workspace_id, task_id, url, domain, site, kind)
+      values (${f.workspaceA}, ${f.parserTaskA}, 'https://satu.kz/', 'satu.kz', 'satu', 'unknown')`,
+    update: (tx, f) => tx`update public.parsed_sites set title = 'Forged' where id = ${f.parsedSiteA}`,
+    delete: (tx, f) => tx`delete from public.parsed_sites where id = ${f.parsedSiteA}`,
+  },
+  parsed_products: {
+    select: (tx, f) => tx`select id from public.parsed_products where id = ${f.parsedProductA}`,
+    insert: (
+      tx,
+      f,
+    ) => tx`insert into public.parsed_products (workspace_id, task_id, parsed_site_id, site, title)
+      values (${f.workspaceA}, ${f.parserTaskA}, ${f.parsedSiteA}, 'olx', 'Forged ad')`,
+    update: (tx, f) => tx`update public.parsed_products set price = 1 where id = ${f.parsedProductA}`,
+    delete: (tx, f) => tx`delete from public.parsed_products where id = ${f.parsedProductA}`,
   },
 };
 

@@ -468,7 +468,7 @@ describe("data model", () => {
   });
 
   describe("realtime", () => {
-    it("publishes exactly leads, messages, conversations and the outbox, with their whole old rows", async () => {
+    it("publishes exactly leads, messages, conversations, the outbox and parser tasks, with their whole old rows", async () => {
       const published = await db.sql`select schemaname, tablename from pg_publication_tables
         where pubname = 'supabase_realtime' order by tablename`;
       expect(published).toEqual([
@@ -476,15 +476,17 @@ describe("data model", () => {
         { schemaname: "public", tablename: "leads" },
         { schemaname: "public", tablename: "messages" },
         { schemaname: "public", tablename: "outbound_messages" },
+        { schemaname: "public", tablename: "parser_tasks" },
       ]);
       const identities = await db.sql`select relname, relreplident from pg_class
         where oid in ('public.leads'::regclass, 'public.messages'::regclass, 'public.conversations'::regclass,
-                      'public.outbound_messages'::regclass) order by relname`;
+                      'public.outbound_messages'::regclass, 'public.parser_tasks'::regclass) order by relname`;
       expect(identities).toEqual([
         { relname: "conversations", relreplident: "f" },
         { relname: "leads", relreplident: "f" },
         { relname: "messages", relreplident: "f" },
         { relname: "outbound_messages", relreplident: "f" },
+        { relname: "parser_tasks", relreplident: "f" },
       ]);
     });
   });

@@ -938,6 +938,301 @@ export type Database = {
           },
         ];
       };
+      parsed_products: {
+        Row: {
+          available: boolean | null;
+          brand: string | null;
+          city: string | null;
+          created_at: string;
+          currency: string | null;
+          data: NonNullable<Json>;
+          external_id: string | null;
+          id: string;
+          negotiable: boolean | null;
+          parsed_site_id: string;
+          posted_at: string | null;
+          price: number | null;
+          price_kzt: number | null;
+          promoted: boolean;
+          rating: number | null;
+          reviews: number | null;
+          seller: string | null;
+          seller_type: string | null;
+          sellers: NonNullable<Json>;
+          site: string;
+          sku: string | null;
+          task_id: string;
+          title: string;
+          updated_at: string;
+          url: string | null;
+          views: number | null;
+          workspace_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          available?: boolean | null;
+          brand?: string | null;
+          city?: string | null;
+          created_at?: string;
+          currency?: string | null;
+          data?: NonNullable<Json>;
+          external_id?: string | null;
+          id?: string;
+          negotiable?: boolean | null;
+          parsed_site_id: string;
+          posted_at?: string | null;
+          price?: number | null;
+          price_kzt?: number | null;
+          promoted?: boolean;
+          rating?: number | null;
+          reviews?: number | null;
+          seller?: string | null;
+          seller_type?: string | null;
+          sellers?: NonNullable<Json>;
+          site: string;
+          sku?: string | null;
+          task_id: string;
+          title: string;
+          updated_at?: string;
+          url?: string | null;
+          views?: number | null;
+          workspace_id: string;
+        };
+        Update: {
+          available?: boolean | null;
+          brand?: string | null;
+          city?: string | null;
+          created_at?: string;
+          currency?: string | null;
+          data?: NonNullable<Json>;
+          external_id?: string | null;
+          id?: string;
+          negotiable?: boolean | null;
+          parsed_site_id?: string;
+          posted_at?: string | null;
+          price?: number | null;
+          price_kzt?: number | null;
+          promoted?: boolean;
+          rating?: number | null;
+          reviews?: number | null;
+          seller?: string | null;
+          seller_type?: string | null;
+          sellers?: NonNullable<Json>;
+          site?: string;
+          sku?: string | null;
+          task_id?: string;
+          title?: string;
+          updated_at?: string;
+          url?: string | null;
+          views?: number | null;
+          workspace_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "parsed_products_parsed_site_fkey";
+            columns: ["workspace_id", "parsed_site_id"];
+            isOneToOne: false;
+            referencedRelation: "parsed_sites";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "parsed_products_task_fkey";
+            columns: ["workspace_id", "task_id"];
+            isOneToOne: false;
+            referencedRelation: "parser_tasks";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "parsed_products_workspace_id_fkey";
+            columns: ["workspace_id"];
+            isOneToOne: false;
+            referencedRelation: "workspaces";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      parsed_sites: {
+        Row: {
+          created_at: string;
+          domain: string;
+          error: Json | null;
+          fetch_path: string | null;
+          fetched_at: string;
+          final_url: string | null;
+          http_status: number | null;
+          id: string;
+          item_count: number;
+          kind: string;
+          missing: string[];
+          page: Json | null;
+          seo: NonNullable<Json>;
+          site: string;
+          task_id: string;
+          title: string | null;
+          total: number | null;
+          updated_at: string;
+          url: string;
+          workspace_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          domain: string;
+          error?: Json | null;
+          fetch_path?: string | null;
+          fetched_at?: string;
+          final_url?: string | null;
+          http_status?: number | null;
+          id?: string;
+          item_count?: number;
+          kind: string;
+          missing?: string[];
+          page?: Json | null;
+          seo?: NonNullable<Json>;
+          site: string;
+          task_id: string;
+          title?: string | null;
+          total?: number | null;
+          updated_at?: string;
+          url: string;
+          workspace_id: string;
+        };
+        Update: {
+          created_at?: string;
+          domain?: string;
+          error?: Json | null;
+          fetch_path?: string | null;
+          fetched_at?: string;
+          final_url?: string | null;
+          http_status?: number | null;
+          id?: string;
+          item_count?: number;
+          kind?: string;
+          missing?: string[];
+          page?: Json | null;
+          seo?: NonNullable<Json>;
+          site?: string;
+          task_id?: string;
+          title?: string | null;
+          total?: number | null;
+          updated_at?: string;
+          url?: string;
+          workspace_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "parsed_sites_task_fkey";
+            columns: ["workspace_id", "task_id"];
+            isOneToOne: false;
+            referencedRelation: "parser_tasks";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "parsed_sites_workspace_id_fkey";
+            columns: ["workspace_id"];
+            isOneToOne: false;
+            referencedRelation: "workspaces";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      parser_tasks: {
+        Row: {
+          attempts: number;
+          created_at: string;
+          created_by: string | null;
+          error: Json | null;
+          finished_at: string | null;
+          id: string;
+          idempotency_key: string | null;
+          input: NonNullable<Json>;
+          items_found: number;
+          kind: string;
+          locked_by: string | null;
+          locked_until: string | null;
+          max_attempts: number;
+          niche_id: string | null;
+          pages_done: number;
+          pages_failed: number;
+          pages_total: number;
+          progress_note: string | null;
+          result: Json | null;
+          run_after: string;
+          started_at: string | null;
+          status: string;
+          updated_at: string;
+          workspace_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          attempts?: number;
+          created_at?: string;
+          created_by?: string | null;
+          error?: Json | null;
+          finished_at?: string | null;
+          id?: string;
+          idempotency_key?: string | null;
+          input: NonNullable<Json>;
+          items_found?: number;
+          kind: string;
+          locked_by?: string | null;
+          locked_until?: string | null;
+          max_attempts?: number;
+          niche_id?: string | null;
+          pages_done?: number;
+          pages_failed?: number;
+          pages_total?: number;
+          progress_note?: string | null;
+          result?: Json | null;
+          run_after?: string;
+          started_at?: string | null;
+          status?: string;
+          updated_at?: string;
+          workspace_id: string;
+        };
+        Update: {
+          attempts?: number;
+          created_at?: string;
+          created_by?: string | null;
+          error?: Json | null;
+          finished_at?: string | null;
+          id?: string;
+          idempotency_key?: string | null;
+          input?: NonNullable<Json>;
+          items_found?: number;
+          kind?: string;
+          locked_by?: string | null;
+          locked_until?: string | null;
+          max_attempts?: number;
+          niche_id?: string | null;
+          pages_done?: number;
+          pages_failed?: number;
+          pages_total?: number;
+          progress_note?: string | null;
+          result?: Json | null;
+          run_after?: string;
+          started_at?: string | null;
+          status?: string;
+          updated_at?: string;
+          workspace_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "parser_tasks_niche_fkey";
+            columns: ["workspace_id", "niche_id"];
+            isOneToOne: false;
+            referencedRelation: "niches";
+            referencedColumns: ["workspace_id", "id"];
+          },
+          {
+            foreignKeyName: "parser_tasks_workspace_id_fkey";
+            columns: ["workspace_id"];
+            isOneToOne: false;
+            referencedRelation: "workspaces";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       qualification_scripts: {
         Row: {
           created_at: string;
@@ -1103,6 +1398,41 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      cancel_parser_task: {
+        Args: { p_task_id: string };
+        Returns: {
+          attempts: number;
+          created_at: string;
+          created_by: string | null;
+          error: Json | null;
+          finished_at: string | null;
+          id: string;
+          idempotency_key: string | null;
+          input: NonNullable<Json>;
+          items_found: number;
+          kind: string;
+          locked_by: string | null;
+          locked_until: string | null;
+          max_attempts: number;
+          niche_id: string | null;
+          pages_done: number;
+          pages_failed: number;
+          pages_total: number;
+          progress_note: string | null;
+          result: Json | null;
+          run_after: string;
+          started_at: string | null;
+          status: string;
+          updated_at: string;
+          workspace_id: string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "parser_tasks";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       client_leads: {
         Args: Record<PropertyKey, never>;
         Returns: {
@@ -1117,6 +1447,47 @@ export type Database = {
           qualification_summary: string;
           score: number;
         }[];
+      };
+      create_parser_task: {
+        Args: {
+          p_idempotency_key?: string;
+          p_input: Json;
+          p_kind: string;
+          p_niche_id?: string;
+          p_workspace_id: string;
+        };
+        Returns: {
+          attempts: number;
+          created_at: string;
+          created_by: string | null;
+          error: Json | null;
+          finished_at: string | null;
+          id: string;
+          idempotency_key: string | null;
+          input: NonNullable<Json>;
+          items_found: number;
+          kind: string;
+          locked_by: string | null;
+          locked_until: string | null;
+          max_attempts: number;
+          niche_id: string | null;
+          pages_done: number;
+          pages_failed: number;
+          pages_total: number;
+          progress_note: string | null;
+          result: Json | null;
+          run_after: string;
+          started_at: string | null;
+          status: string;
+          updated_at: string;
+          workspace_id: string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "parser_tasks";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       create_workspace: { Args: { p_name: string; p_slug: string }; Returns: string };
       hand_back_lead: { Args: { p_lead_id: string }; Returns: undefined };
@@ -1191,6 +1562,7 @@ export type Database = {
         Args: { p_lead_id: string; p_reason: string; p_status: Database["public"]["Enums"]["lead_status"] };
         Returns: undefined;
       };
+      parser_task_summary: { Args: { p_task_id: string }; Returns: Json };
       search_leads: {
         Args: {
           p_campaign_id?: string;

@@ -43,6 +43,10 @@ export interface Fixture {
   conversationA: string;
   messageA: string;
   researchA: string;
+  /** A parse task of A with one page read and one product on it. */
+  parserTaskA: string;
+  parsedSiteA: string;
+  parsedProductA: string;
   /** The first event of workspace A (recorded by the audit triggers while seeding). */
   eventA: number;
   statsDay: string;
@@ -92,6 +96,9 @@ export async function seedTwoWorkspaces(sql: Sql): Promise<Fixture> {
     conversationA: id(),
     messageA: id(),
     researchA: id(),
+    parserTaskA: id(),
+    parsedSiteA: id(),
+    parsedProductA: id(),
     statsDay: "2026-01-01",
   };
   await sql.begin(async (tx) => {
@@ -133,6 +140,12 @@ export async function seedTwoWorkspaces(sql: Sql): Promise<Fixture> {
               'Здравствуйте, сколько стоит?')`;
     await tx`insert into public.market_research (id, workspace_id, niche_id, data_type, region, data) values
       (${f.researchA}, ${f.workspaceA}, ${f.nicheA}, 'olx_listings', 'Almaty', ${sql.json({ listings: 120 })})`;
+    await tx`insert into public.parser_tasks (id, workspace_id, niche_id, kind, input) values
+      (${f.parserTaskA}, ${f.workspaceA}, ${f.nicheA}, 'parse', ${sql.json({ urls: ["https://www.olx.kz/list/q-kondicioner/"] })})`;
+    await tx`insert into public.parsed_sites (id, workspace_id, task_id, url, domain, site, kind) values
+      (${f.parsedSiteA}, ${f.workspaceA}, ${f.parserTaskA}, 'https://www.olx.kz/list/q-kondicioner/', 'www.olx.kz', 'olx', 'listing')`;
+    await tx`insert into public.parsed_products (id, workspace_id, task_id, parsed_site_id, site, external_id, title) values
+      (${f.parsedProductA}, ${f.workspaceA}, ${f.parserTaskA}, ${f.parsedSiteA}, 'olx', ${`olx-${tag}`}, 'Кондиционер Gree')`;
     await tx`insert into public.campaign_daily_stats (workspace_id, campaign_id, day, leads) values
       (${f.workspaceA}, ${f.campaignA}, ${f.statsDay}, 1)`;
   });
