@@ -1,6 +1,23 @@
 export type { Database, Json } from "./database.types.ts";
 export * from "./domain/enums.ts";
 export { holdsRole } from "./domain/holdsRole.ts";
+export {
+  buildExport,
+  type ExportFile,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportProduct,
+  type ExportSeller,
+  type ExportSource,
+  exportFormats,
+  exportProductSchema,
+  exportSellerSchema,
+  exportSourceSchema,
+  nameExportFile,
+  type SqlExportOptions,
+  sqlRowsPerInsert,
+  toExportProducts,
+} from "./exports/index.ts";
 export { detectLanguage } from "./language/detectLanguage.ts";
 export {
   type LlmExtraction,
