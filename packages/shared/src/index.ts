@@ -66,6 +66,7 @@ export {
   scoreLead,
   scoreReasons,
 } from "./qualification/scoreLead.ts";
+export * from "./research/niche/index.ts";
 export {
   emptySeo,
   type FeedOffer,
