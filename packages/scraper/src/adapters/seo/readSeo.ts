@@ -26,15 +26,16 @@ export function readSeo($: CheerioAPI, pageUrl: string | null): Seo {
     return undefined;
   });
   const hreflang: Seo["hreflang"] = [];
-  $('link[rel="alternate"][hreflang]').each((_, element) => {
+  $('link[rel~="alternate" i][hreflang]').each((_, element) => {
     const lang = text($(element).attr("hreflang"));
     const href = absolute($(element).attr("href"));
     if (lang !== null && href !== null) hreflang.push({ lang, href });
   });
   return {
-    title: text($("head > title").first().text()) ?? text($("title").first().text()),
+    // An <svg> carries its own <title> (an icon's tooltip): never the page's title.
+    title: text($("head > title").first().text()) ?? text($("title").not("svg title").first().text()),
     description: text($('meta[name="description" i]').attr("content")),
-    canonical: absolute($('link[rel="canonical"]').attr("href")),
+    canonical: absolute($('link[rel~="canonical" i]').first().attr("href")),
     h1: text($("h1").first().text()),
     headings,
     hreflang,
