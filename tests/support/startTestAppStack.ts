@@ -17,6 +17,7 @@ export async function startTestAppStack(
     ARQAN_API_PORT: String(await findFreePort()),
     ARQAN_DB_PORT: String(await findFreePort()),
     ARQAN_DASHBOARD_PORT: String(await findFreePort()),
+    ARQAN_SCRAPER_PORT: String(await findFreePort()),
     // The messaging settings the functions get (e.g. TELEGRAM_API_ROOT pointing at tests/fakes).
     ...env,
   });

@@ -8,6 +8,10 @@ Commands:
   phone <text>     Print the E.164 form of the first phone number in the text: {"phone": "+77011234567"} or {"phone": null}
   signals <text>   Print what the rules read from a lead's message, as one JSON line:
                    {"language": "ru", "city": "Almaty", "budget_kzt": 300000, "timeline_days": 1, "phone": "+77011234567"}
+  parse <file-or-url> [--url <original url>] [--site auto|olx|kaspi|satu|generic] [--browser auto|never|always]
+                   Read one page (a saved file or a URL fetched politely) and print its normalized result as JSON
+  export <task id | parse result .json> [--format json|csv|xlsx|sql|wxr|jsonld] [--out <file>|-]
+                   Export a parser task's products (from DATABASE_URL, default the local stack's Postgres)
   db-types [--check]  Regenerate packages/shared/src/database.types.ts with the Supabase CLI (--check: fail if stale)
 `;
 
@@ -40,6 +44,26 @@ export async function main(argv: string[]): Promise<number> {
         `{${keys.map((key) => `"${key}": ${JSON.stringify(signals[key])}`).join(", ")}}\n`,
       );
       return 0;
+    }
+    case "parse":
+    case "export": {
+      const scraper = await import("@arqan/scraper");
+      const io = {
+        stdout: (text: string) => process.stdout.write(text),
+        stderr: (text: string) => process.stderr.write(text),
+        env: process.env,
+      };
+      try {
+        return command === "parse"
+          ? await scraper.runParseCommand(rest, io)
+          : await scraper.runExportCommand(rest, io);
+      } catch (error) {
+        if (error instanceof scraper.ScraperConfigError) {
+          process.stderr.write(`arqan ${command}: ${error.message}\n`);
+          return 2;
+        }
+        throw error;
+      }
     }
     case "db-types": {
       const { generateDatabaseTypes } = await import("./database/generateDatabaseTypes.ts");
@@ -126,6 +150,7 @@ async function runStart(): Promise<number> {
   if (stack.login) log(`  Demo login:  ${stack.login.email} / ${stack.login.password}`);
   log(`  API:         ${stack.apiUrl}  (anon key: ${stack.anonKey.slice(0, 16)}…)`);
   log(`  Functions:   ${stack.functionsUrl}/health`);
+  log(`  Scraper:     ${stack.scraperUrl}/parse  (tasks from the dashboard's Research page run here too)`);
   log(
     `  Schedules:   ${stack.schedules.schedules.length} run by ${stack.schedules.mode === "pg_cron" ? "pg_cron" : "the local stack"}`,
   );

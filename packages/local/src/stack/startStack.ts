@@ -24,6 +24,8 @@ export interface RunningStack {
   apiUrl: string;
   dashboardUrl: string;
   functionsUrl: string;
+  /** The scraper's HTTP service (POST /parse, bearer: the service role key unless ARQAN_SCRAPER_TOKEN is set). */
+  scraperUrl: string;
   databaseUrl: string;
   anonKey: string;
   serviceRoleKey: string;
@@ -124,6 +126,33 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
       config.verbose ? log : () => {},
     );
     cleanups.push(() => relay.stop());
+    // The scraper: a task worker on the Postgres queue and the HTTP service (POST /parse). Loaded here, not at the
+    // top: Crawlee and Playwright are big, and the quick CLI commands import this module's neighbours.
+    const scraper = await import("@arqan/scraper");
+    const scraperEnv = scraper.readScraperEnv(config.functionsEnv);
+    const workerSql = postgres(databaseUrl, { max: 3, onnotice: () => {} });
+    cleanups.push(() => workerSql.end({ timeout: 2 }));
+    const worker = await scraper.startParserWorker({
+      sql: workerSql,
+      env: scraperEnv,
+      log: config.verbose ? log : () => {},
+    });
+    cleanups.push(() => worker.stop());
+    const scraperService = scraper.createScraperService({
+      env: { ...scraperEnv, serviceToken: scraperEnv.serviceToken ?? serviceRoleKey },
+      log,
+    });
+    await listen(scraperService, scraperEnv.servicePort);
+    cleanups.push(
+      () =>
+        new Promise<void>((done) => {
+          scraperService.close(() => done());
+          scraperService.closeAllConnections();
+        }),
+    );
+    const scraperUrl = `http://127.0.0.1:${(scraperService.address() as AddressInfo).port}`;
+    mark("scraper");
+
     const api = await startApiServer({
       sql,
       databaseUrl,
@@ -153,6 +182,7 @@ export async function startStack(config: StackConfig, log: (line: string) => voi
       apiUrl,
       dashboardUrl,
       functionsUrl: `${apiUrl}/functions/v1`,
+      scraperUrl,
       databaseUrl,
       anonKey,
       serviceRoleKey,
