@@ -4,7 +4,7 @@ import type { SupabaseClient } from "@supabase/supabase-js";
 export type LiveStatus = "connecting" | "connected" | "reconnecting" | "closed";
 
 /** Tables the dashboard follows live (in the `supabase_realtime` publication). */
-export type LiveTable = "leads" | "messages" | "conversations" | "outbound_messages";
+export type LiveTable = "leads" | "messages" | "conversations" | "outbound_messages" | "parser_tasks";
 
 export interface WatchOptions {
   /** Told about every change of the connection state. */

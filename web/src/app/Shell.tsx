@@ -7,6 +7,10 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.tsx";
 import { LeadPage } from "../lead/LeadPage.tsx";
 import { LeadsPage } from "../leads/LeadsPage.tsx";
+import { NicheComparePage } from "../research/NicheComparePage.tsx";
+import { NichePage } from "../research/NichePage.tsx";
+import { ResearchPage } from "../research/ResearchPage.tsx";
+import { TaskPage } from "../research/TaskPage.tsx";
 import { SettingsPage } from "../settings/SettingsPage.tsx";
 import { chooseWorkspace } from "../workspaces/chooseWorkspace.ts";
 import { WorkspaceSwitcher } from "../workspaces/WorkspaceSwitcher.tsx";
@@ -34,7 +38,15 @@ export function Shell({ client, userId, userEmail, onSignOut, onSessionExpired }
   const [state, setState] = useState<WorkspacesState>({ phase: "loading" });
   const [attempt, setAttempt] = useState(0);
   const route = useHashRoute();
-  const section = route.page === "settings" ? "settings" : "leads";
+  const section =
+    route.page === "settings"
+      ? "settings"
+      : route.page === "research" ||
+          route.page === "researchTask" ||
+          route.page === "niche" ||
+          route.page === "nicheCompare"
+        ? "research"
+        : "leads";
 
   const handleFailure = useCallback(
     (error: unknown): QueryFailureAction => {
@@ -87,6 +99,14 @@ export function Shell({ client, userId, userEmail, onSignOut, onSessionExpired }
             data-testid="nav-leads"
           >
             {t("nav.leads")}
+          </a>
+          <a
+            className={`sidebar__link${section === "research" ? " is-active" : ""}`}
+            href={routeHash({ page: "research" })}
+            aria-current={section === "research" ? "page" : undefined}
+            data-testid="nav-research"
+          >
+            {t("nav.research")}
           </a>
           <a
             className={`sidebar__link${section === "settings" ? " is-active" : ""}`}
@@ -149,6 +169,42 @@ export function Shell({ client, userId, userEmail, onSignOut, onSessionExpired }
               leadId={route.leadId}
               userId={userId}
               canOperate={state.current.role !== "viewer"}
+              onSessionExpired={onSessionExpired}
+            />
+          )}
+          {state.phase === "ready" && state.current !== null && route.page === "research" && (
+            <ResearchPage
+              key={state.current.id}
+              client={client}
+              workspaceId={state.current.id}
+              canOperate={state.current.role !== "viewer"}
+              onSessionExpired={onSessionExpired}
+            />
+          )}
+          {state.phase === "ready" && state.current !== null && route.page === "researchTask" && (
+            <TaskPage
+              key={`${state.current.id}:${route.taskId}`}
+              client={client}
+              taskId={route.taskId}
+              canOperate={state.current.role !== "viewer"}
+              onSessionExpired={onSessionExpired}
+            />
+          )}
+          {state.phase === "ready" && state.current !== null && route.page === "niche" && (
+            <NichePage
+              key={`${state.current.id}:${route.nicheId}`}
+              client={client}
+              workspaceId={state.current.id}
+              nicheId={route.nicheId}
+              canOperate={state.current.role !== "viewer"}
+              onSessionExpired={onSessionExpired}
+            />
+          )}
+          {state.phase === "ready" && state.current !== null && route.page === "nicheCompare" && (
+            <NicheComparePage
+              key={`${state.current.id}:${route.nicheIds.join(",")}`}
+              client={client}
+              nicheIds={route.nicheIds}
               onSessionExpired={onSessionExpired}
             />
           )}
