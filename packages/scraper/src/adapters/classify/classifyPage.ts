@@ -31,7 +31,8 @@ export function diagnosePage(input: PageInput): PageDiagnosis | null {
   const facts: PageFacts = {
     status: input.status,
     body: input.body,
-    text: readVisibleText($),
+    // The rules only look at the text of short pages: a little more than the longest threshold is enough.
+    text: readVisibleText($, 2_001),
     carriesData: hasDataCarrier($, input.body),
   };
   const blocked = detectBlockedPage($, facts);

@@ -15,12 +15,18 @@ const maxNesting = 6;
  * be (see parseLenientJson) and skipped when it cannot — one broken block never hides the others.
  */
 export function readJsonLdNodes($: CheerioAPI): JsonLdNode[] {
+  // The classifier and the readers all ask; a page's blocks are parsed (and repaired) once.
+  const known = nodesByPage.get($);
+  if (known !== undefined) return known;
   const nodes: JsonLdNode[] = [];
   $('script[type*="ld+json" i]').each((_, element) => {
     for (const value of parseLenientJson($(element).text())) collectNodes(value, nodes, 0);
   });
+  nodesByPage.set($, nodes);
   return nodes;
 }
+
+const nodesByPage = new WeakMap<CheerioAPI, JsonLdNode[]>();
 
 function collectNodes(value: unknown, nodes: JsonLdNode[], depth: number): void {
   if (depth > maxNesting) return;
