@@ -9,7 +9,8 @@ export default defineConfig({
       "web/src/**/*.test.ts",
     ],
     globalSetup: ["tests/support/globalSetup.ts"],
-    testTimeout: 30_000,
+    // A ceiling, not a speed check: the browser, CLI and messaging tests take seconds on a loaded 2-core CI machine.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,

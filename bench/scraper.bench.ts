@@ -6,6 +6,9 @@
 // process and its Chromium children (the shop's process left out): peak summed VmRSS (counts Chromium's shared pages
 // once per process) and peak summed PSS (shared pages split: the real footprint), ours and the baselines'.
 // Targets: ≥ 3000 pages/min HTTP, ≥ 300 pages/min browser, peak RSS ≤ 700 MB, at least as fast as plain Crawlee.
+
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { CheerioCrawler } from "@crawlee/cheerio";
 import { Configuration, Log, LogLevel } from "@crawlee/core";
 import { PlaywrightCrawler } from "@crawlee/playwright";
@@ -16,6 +19,10 @@ import { startScraperFixtureProcess } from "./support/scraperFixtureProcess.ts";
 import { sampleTreeRss } from "./support/scraperRss.ts";
 import { printBench, round } from "./support/startBenchDatabase.ts";
 
+// Each measured run starts from a collected heap, so one phase's garbage is not counted in the next one's peak.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+
 const pages = 300;
 const shop = await startScraperFixtureProcess(pages + 20);
 const productUrls = Array.from({ length: pages }, (_, i) => `${shop.url}/product/${i + 1}`);
@@ -25,6 +32,7 @@ const quiet = () => new Log({ level: LogLevel.OFF });
 const perMinute = (count: number, ms: number) => round((count / ms) * 60_000, 0);
 
 async function ours(urls: string[], browser: "never" | "always" | "auto") {
+  collectGarbage();
   const memory = sampleTreeRss([shop.pid]);
   let ok = 0;
   const started = performance.now();
@@ -46,6 +54,7 @@ async function ours(urls: string[], browser: "never" | "always" | "auto") {
 }
 
 async function plainCheerio(urls: string[]) {
+  collectGarbage();
   const memory = sampleTreeRss([shop.pid]);
   let read = 0;
   const started = performance.now();
@@ -68,6 +77,7 @@ async function plainCheerio(urls: string[]) {
 }
 
 async function plainPlaywright(urls: string[]) {
+  collectGarbage();
   const memory = sampleTreeRss([shop.pid]);
   let read = 0;
   const started = performance.now();

@@ -249,6 +249,9 @@ function productPage(p: FixtureProduct, total: number, base: string): string {
   );
 }
 
+/** The shells' brand font, as SPAs load one: a browser that renders text asks for /fonts/. */
+const webFontCss = `@font-face{font-family:"TechnoSans";src:url(/fonts/technosans.woff2) format("woff2")}body{font-family:"TechnoSans",Arial,sans-serif}`;
+
 /** The app's client code: builds the product from the encoded state after a short delay, like an SPA. */
 function renderScript(renderDelayMs: number): string {
   // Padding that stands for the framework bundle real shells inline (~14 KB of code that is parsed, not run).
@@ -292,7 +295,7 @@ function jsProductPage(p: FixtureProduct, total: number, base: string, renderDel
   const encoded = Buffer.from(JSON.stringify(state), "utf8").toString("base64");
   return (
     `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>ТехноМаркет</title>` +
-    `<meta name="viewport" content="width=device-width,initial-scale=1"><style>${inlineCss}</style></head>` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><style>${inlineCss}${webFontCss}</style></head>` +
     `<body><div id="root"></div><noscript>Включите JavaScript</noscript>` +
     `<script id="__STATE__" type="application/octet-stream">${encoded}</script>` +
     `<script>${renderScript(renderDelayMs)}</script></body></html>`
@@ -450,6 +453,9 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
         200,
         cached(`${path}?${page}`, () => categoryPage(category, page, pageSize, total, base)),
       );
+    } else if (path.startsWith("/fonts/")) {
+      res.writeHead(200, { "content-type": "font/woff2", "content-length": String(pixel.length) });
+      res.end(pixel);
     } else if (path.startsWith("/img/")) {
       res.writeHead(200, { "content-type": "image/png", "content-length": String(pixel.length) });
       res.end(pixel);

@@ -311,6 +311,14 @@ describe("telegram-webhook", () => {
         deliver(textUpdate({ ...user, ...next(), text: "Бюджет 200 тыс" })),
       ]);
       await waitForReplies(user.chatId, 1);
+      // Each message is qualified in the background in turn; the count below needs all three behind it.
+      await eventually("the three messages to be qualified", async () => {
+        const [row] = await stack.sql`
+          select count(*)::int as n from public.messages m
+          join public.lead_identities i on i.lead_id = m.lead_id and i.kind = 'telegram' and i.value = ${String(user.userId)}
+          where m.sender = 'lead' and m.processed_at is not null`;
+        return row?.n === 3;
+      });
       await outboxIdle();
       const lead = await leadOf(user.userId);
       const outbox = await stack.sql`

@@ -37,7 +37,7 @@ describe("crawlPages in the browser", () => {
     await site?.close();
   });
 
-  it("renders the JavaScript shells HTTP found, reads their product, and downloads no images", async () => {
+  it("renders the JavaScript shells HTTP found, reads their product, and downloads no images or fonts", async () => {
     const before = site.requests.length;
     const urls = [1, 2, 3].map((n) => site.jsProductUrl(n));
     const crawl = await collectCrawl({ urls, browser: "auto" });
@@ -56,12 +56,12 @@ describe("crawlPages in the browser", () => {
     const seen = site.requests.slice(before);
     // HTTP first, then the browser: two requests per page, none for images.
     for (const n of [1, 2, 3]) expect(seen.filter((r) => r.path === `/js/product/${n}`)).toHaveLength(2);
-    expect(seen.filter((r) => r.path.startsWith("/img/"))).toHaveLength(0);
+    expect(seen.filter((r) => r.path.startsWith("/img/") || r.path.startsWith("/fonts/"))).toHaveLength(0);
     expect(await ourChromiumProcesses()).toEqual([]);
   });
 
-  it("is measured against a browser that does download the pages' images", async () => {
-    const before = site.requestsTo("/img/").length;
+  it("is measured against a browser that does download the pages' images and fonts", async () => {
+    const before = { images: site.requestsTo("/img/").length, fonts: site.requestsTo("/fonts/").length };
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -71,7 +71,8 @@ describe("crawlPages in the browser", () => {
     } finally {
       await browser.close();
     }
-    expect(site.requestsTo("/img/").length - before).toBeGreaterThanOrEqual(6);
+    expect(site.requestsTo("/img/").length - before.images).toBeGreaterThanOrEqual(6);
+    expect(site.requestsTo("/fonts/").length - before.fonts).toBeGreaterThanOrEqual(1);
   });
 
   it("goes straight to the browser with browser: always, and never with browser: never", async () => {

@@ -25,20 +25,23 @@ describe("crawlPages politeness", () => {
     expect(crawl.summary.ok).toBe(5);
     const times = pageRequestTimes(urls.map((u) => new URL(u).pathname));
     expect(times).toHaveLength(5);
-    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(1950);
-    for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(480);
+    // Our starts are 500 ms apart (2 s in all); arrival times at the shop carry some transport jitter (a first
+    // connection, a busy event loop), hence the margin. Unpaced, the 5 requests arrive within a few ms.
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(1750);
+    for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(300);
   });
 
   it("takes a domain's own rate from domainRates over the default", async () => {
-    const urls = [26, 27, 28].map((n) => site.productUrl(n));
-    await collectCrawl({ urls, ratePerSecondPerDomain: null, domainRates: { "127.0.0.1": 2 } });
+    const urls = [26, 27, 28, 29, 30].map((n) => site.productUrl(n));
+    await collectCrawl({ urls, ratePerSecondPerDomain: null, domainRates: { "127.0.0.1": 4 } });
     const times = pageRequestTimes(urls.map((u) => new URL(u).pathname));
-    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(980);
+    // 4 intervals of 250 ms, less transport jitter.
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(800);
   });
 
   it("honours robots.txt, read once per site, and can be told not to", async () => {
     const before = site.requests.length;
-    const urls = [`${site.url}/private/orders`, `${site.url}/private/profile`, site.productUrl(29)];
+    const urls = [`${site.url}/private/orders`, `${site.url}/private/profile`, site.productUrl(39)];
     const crawl = await collectCrawl({ urls });
     expect(crawl.resultFor(urls[0]!)).toMatchObject({
       ok: false,
@@ -69,8 +72,8 @@ describe("crawlPages politeness", () => {
       .map((r) => r.at);
     expect(times).toHaveLength(3);
     const [first, second] = gaps(times);
-    expect(first).toBeGreaterThanOrEqual(145);
-    expect(second).toBeGreaterThanOrEqual(295);
+    expect(first).toBeGreaterThanOrEqual(120);
+    expect(second).toBeGreaterThanOrEqual(250);
   });
 
   it("treats a captcha page served with 200 as blocked (readPage's classification)", async () => {
@@ -90,7 +93,7 @@ describe("crawlPages politeness", () => {
       .filter((r) => r.path === "/rate-limited?key=polite")
       .map((r) => r.at);
     expect(times).toHaveLength(2);
-    expect(gaps(times)[0]).toBeGreaterThanOrEqual(990);
+    expect(gaps(times)[0]).toBeGreaterThanOrEqual(900);
   });
 
   it("retries server errors until the page comes", async () => {

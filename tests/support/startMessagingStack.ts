@@ -103,7 +103,8 @@ export async function startMessagingStack(functionsEnv: Record<string, string>):
 export async function eventually<T>(
   what: string,
   check: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
+  // Generous: on a loaded 2-core CI machine the background qualification and the paced outbox take seconds.
+  timeoutMs = 25_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

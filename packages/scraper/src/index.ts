@@ -6,6 +6,7 @@ export { readScraperEnv, ScraperConfigError, type ScraperEnv } from "./config/re
 export {
   type CrawlErrorCode,
   type CrawlOptions,
+  CrawlOptionsError,
   type CrawlResult,
   type CrawlSummary,
   crawlPages,

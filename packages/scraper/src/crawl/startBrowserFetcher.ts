@@ -90,7 +90,7 @@ export async function startBrowserFetcher(settings: BrowserFetcherSettings): Pro
         retireBrowserAfterPageCount: pagesPerBrowser,
       },
       preNavigationHooks: [
-        async ({ page, request }, gotoOptions) => {
+        async ({ request }, gotoOptions) => {
           if (gotoOptions) gotoOptions.waitUntil = "domcontentloaded";
           await settings.pacer.holdStart(request.url);
           const entry = tickets.get(request.uniqueKey);
