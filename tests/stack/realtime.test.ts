@@ -45,7 +45,8 @@ const waitUntil = (check: () => boolean) =>
     () => {
       if (!check()) throw new Error("not yet");
     },
-    { timeout: 8000, interval: 20 },
+    // Generous for a loaded CI machine; a change that never comes still fails.
+    { timeout: 20_000, interval: 20 },
   );
 
 /** A websocket speaking Phoenix to the stand-in directly, recording every frame it receives. */
