@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { maxNichePages, type NicheFormProblem, readNicheForm } from "./readNicheForm.ts";
 import type { ParserTaskRow } from "./researchRows.ts";
-import { TaskCreatedNotice } from "./TaskCreatedNotice.tsx";
+import { TaskFormFooter } from "./TaskFormFooter.tsx";
 import { useCreateTask } from "./useCreateTask.ts";
 import { useSiteName } from "./useSiteName.ts";
 
@@ -130,35 +130,19 @@ export function NicheTaskForm({
           </label>
         ))}
       </fieldset>
-      {problems.length > 0 && (
-        <div className="form-error" role="alert" data-testid="niche-problems">
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem.code}>
-                {problem.code === "invalid_max_pages"
-                  ? t("research.nicheForm.problem.invalid_max_pages", { max: maxNichePages })
-                  : t(`research.nicheForm.problem.${problem.code}`)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {creator.problem !== null && (
-        <p className="form-error" role="alert" data-testid="niche-error">
-          {t(creator.problem.key, creator.problem.params)}
-        </p>
-      )}
-      {created !== null && <TaskCreatedNotice task={created} testId="niche-created" />}
-      <div className="form-actions">
-        <button
-          className="button button--primary"
-          type="submit"
-          data-testid="niche-submit"
-          disabled={creator.busy}
-        >
-          {creator.busy ? t("research.form.sending") : t("research.nicheForm.submit")}
-        </button>
-      </div>
+      <TaskFormFooter
+        testIdPrefix="niche"
+        problems={problems.map((problem) => ({
+          key: problem.code,
+          text:
+            problem.code === "invalid_max_pages"
+              ? t("research.nicheForm.problem.invalid_max_pages", { max: maxNichePages })
+              : t(`research.nicheForm.problem.${problem.code}`),
+        }))}
+        creator={creator}
+        created={created}
+        submitLabel={t("research.nicheForm.submit")}
+      />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { maxFollowPages, type ParseFormProblem, readParseForm } from "./readParseForm.ts";
 import { maxTaskUrls } from "./readTaskUrls.ts";
 import { type BrowserChoice, browserChoices, type ParserTaskRow } from "./researchRows.ts";
-import { TaskCreatedNotice } from "./TaskCreatedNotice.tsx";
+import { TaskFormFooter } from "./TaskFormFooter.tsx";
 import { useCreateTask } from "./useCreateTask.ts";
 import { useSiteName } from "./useSiteName.ts";
 
@@ -141,31 +141,13 @@ export function ParseTaskForm({
           />
         </label>
       </div>
-      {problems.length > 0 && (
-        <div className="form-error" role="alert" data-testid="parse-problems">
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem.code}>{describe(problem)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {creator.problem !== null && (
-        <p className="form-error" role="alert" data-testid="parse-error">
-          {t(creator.problem.key, creator.problem.params)}
-        </p>
-      )}
-      {created !== null && <TaskCreatedNotice task={created} testId="parse-created" />}
-      <div className="form-actions">
-        <button
-          className="button button--primary"
-          type="submit"
-          data-testid="parse-submit"
-          disabled={creator.busy}
-        >
-          {creator.busy ? t("research.form.sending") : t("research.parse.submit")}
-        </button>
-      </div>
+      <TaskFormFooter
+        testIdPrefix="parse"
+        problems={problems.map((problem) => ({ key: problem.code, text: describe(problem) }))}
+        creator={creator}
+        created={created}
+        submitLabel={t("research.parse.submit")}
+      />
     </form>
   );
 }

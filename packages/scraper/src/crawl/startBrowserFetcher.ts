@@ -1,8 +1,9 @@
-import { type Configuration, type Log, type ProxyConfiguration, RequestQueue } from "@crawlee/core";
+import type { Configuration, Log, ProxyConfiguration } from "@crawlee/core";
 import { PlaywrightCrawler } from "@crawlee/playwright";
 import sparticuz from "@sparticuz/chromium";
 import { chromium } from "playwright-core";
 import { classifyFetchError } from "./classifyFetchError.ts";
+import { crawlerPoolOptions } from "./crawlerPoolOptions.ts";
 import type { DomainPacer } from "./createDomainPacer.ts";
 import type { FetchTicket, OutcomeHandler, PageFetcher } from "./fetchTicket.ts";
 import { PageTooLargeError } from "./readBodyWithinLimit.ts";
@@ -45,7 +46,6 @@ export interface BrowserFetcherSettings {
  */
 export async function startBrowserFetcher(settings: BrowserFetcherSettings): Promise<PageFetcher> {
   const tickets = new Map<string, { ticket: FetchTicket; startedAt: number }>();
-  const queue = await RequestQueue.open(`browser-${crypto.randomUUID()}`, { config: settings.config });
   const perRequestProxy = settings.proxyConfiguration !== undefined;
   const args = [
     ...sparticuz.args.filter((arg) => !perRequestProxy || arg !== "--single-process"),
@@ -59,25 +59,9 @@ export async function startBrowserFetcher(settings: BrowserFetcherSettings): Pro
     "--no-first-run",
     ...heavyResourcesOff,
   ];
-  const timeoutSecs = settings.timeoutMs / 1000;
   const crawler = new PlaywrightCrawler(
     {
-      requestQueue: queue,
-      keepAlive: true,
-      maxRequestRetries: 0,
-      useSessionPool: false,
-      log: settings.log,
-      minConcurrency: settings.concurrency,
-      maxConcurrency: settings.concurrency,
-      autoscaledPoolOptions: {
-        desiredConcurrency: settings.concurrency,
-        maybeRunIntervalSecs: 0.02,
-        loggingIntervalSecs: null,
-      },
-      statusMessageLoggingInterval: 3600,
-      navigationTimeoutSecs: timeoutSecs,
-      requestHandlerTimeoutSecs: timeoutSecs + 30,
-      proxyConfiguration: settings.proxyConfiguration,
+      ...(await crawlerPoolOptions("browser", settings)),
       launchContext: {
         launcher: chromium,
         useIncognitoPages: perRequestProxy,

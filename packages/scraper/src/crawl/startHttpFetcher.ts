@@ -1,13 +1,8 @@
 import type { IncomingMessage } from "node:http";
-import {
-  type Configuration,
-  type Log,
-  type ProxyConfiguration,
-  type Request,
-  RequestQueue,
-} from "@crawlee/core";
+import type { Configuration, Log, ProxyConfiguration, Request } from "@crawlee/core";
 import { HttpCrawler, type HttpCrawlingContext } from "@crawlee/http";
 import { classifyFetchError } from "./classifyFetchError.ts";
+import { crawlerPoolOptions } from "./crawlerPoolOptions.ts";
 import type { DomainPacer } from "./createDomainPacer.ts";
 import { decodePageBody } from "./decodePageBody.ts";
 import type { FetchTicket, OutcomeHandler, PageFetcher } from "./fetchTicket.ts";
@@ -73,31 +68,11 @@ export async function startHttpFetcher(settings: HttpFetcherSettings): Promise<P
   settings.signal.addEventListener("abort", () => {
     for (const entry of tickets.values()) entry.cut.abort();
   });
-  const queue = await RequestQueue.open(`http-${crypto.randomUUID()}`, { config: settings.config });
-  const timeoutSecs = settings.timeoutMs / 1000;
   const crawler = new BoundedHttpCrawler(
     {
-      requestQueue: queue,
-      keepAlive: true,
-      // Retries are the crawl's (with backoff and Retry-After); Crawlee's would come back at once.
-      maxRequestRetries: 0,
-      // Status codes are judged by the crawl; the session pool would treat 403/429 its own way.
-      useSessionPool: false,
-      log: settings.log,
-      minConcurrency: settings.concurrency,
-      maxConcurrency: settings.concurrency,
-      autoscaledPoolOptions: {
-        desiredConcurrency: settings.concurrency,
-        // Tickets arrive one by one as their domain's turn comes; look for them often.
-        maybeRunIntervalSecs: 0.02,
-        loggingIntervalSecs: null,
-      },
-      statusMessageLoggingInterval: 3600,
-      navigationTimeoutSecs: timeoutSecs,
-      requestHandlerTimeoutSecs: timeoutSecs + 30,
+      ...(await crawlerPoolOptions("http", settings)),
       ignoreHttpErrorStatusCodes: allErrorStatuses,
       additionalMimeTypes: extraMimeTypes,
-      proxyConfiguration: settings.proxyConfiguration,
       preNavigationHooks: [
         async ({ request }, gotOptions) => {
           gotOptions.headers = {

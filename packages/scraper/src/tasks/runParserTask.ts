@@ -1,4 +1,4 @@
-import type { ParsedPage } from "@arqan/shared";
+import { emptySeo, type ParsedPage } from "@arqan/shared";
 import type { ScraperEnv } from "../config/readScraperEnv.ts";
 import { type CrawlOptions, type CrawlResult, crawlPages } from "../crawl/crawlPages.ts";
 import { buildNicheSearchUrls } from "../research/buildNicheSearchUrls.ts";
@@ -193,15 +193,7 @@ function failedPage(result: CrawlResult): ParsedPage {
     items: [],
     product: null,
     offers: [],
-    seo: {
-      title: null,
-      description: null,
-      canonical: null,
-      h1: null,
-      headings: [],
-      hreflang: [],
-      robots: null,
-    },
+    seo: emptySeo(),
     missing: [],
     source: "none",
   };
